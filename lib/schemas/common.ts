@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+// Shared fragments for every payload and query string.
+
+export const MAX_NAME = 256;
+export const MAX_PROPERTY_DEPTH = 8;
+
+export const name = z
+  .string()
+  .min(1, "must not be empty")
+  .max(MAX_NAME, `must be at most ${MAX_NAME} characters`)
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "must not contain control characters");
+
+export const clientId = z
+  .string()
+  .min(1, "must not be empty")
+  .max(128, "must be at most 128 characters")
+  .regex(/^[A-Za-z0-9._:\-]+$/, "may contain only letters, digits and . _ : -");
+
+export const isoTime = z.iso.datetime({ offset: true, message: "must be an ISO-8601 time such as 2026-11-22T10:00:00Z" });
+
+// Values that JSON cannot carry as numbers travel as these strings.
+export const NON_FINITE = ["NaN", "Infinity", "-Infinity"] as const;
+export const metricValue = z.union([z.number(), z.enum(NON_FINITE)], {
+  error: 'must be a number or one of "NaN", "Infinity", "-Infinity"',
+});
+
+function depth(value: unknown, level = 0): number {
+  if (level > MAX_PROPERTY_DEPTH) return level;
+  if (value === null || typeof value !== "object") return level;
+  let deepest = level + 1;
+  for (const v of Object.values(value)) deepest = Math.max(deepest, depth(v, level + 1));
+  return deepest;
+}
+
+// Free-form JSON objects (params, properties, facets): bounded nesting, no prototype keys.
+export const jsonObject = z
+  .record(z.string().max(MAX_NAME), z.unknown())
+  .refine((o) => depth(o) <= MAX_PROPERTY_DEPTH, `must be nested at most ${MAX_PROPERTY_DEPTH} levels deep`)
+  .refine((o) => !hasPrototypeKey(o), "must not use the keys __proto__, constructor or prototype");
+
+function hasPrototypeKey(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return false;
+  for (const [k, v] of Object.entries(value)) {
+    if (k === "__proto__" || k === "constructor" || k === "prototype") return true;
+    if (hasPrototypeKey(v)) return true;
+  }
+  return false;
+}
+
+export const limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
