@@ -102,7 +102,7 @@ function tokenize(src: string): Token[] {
       } else tokens.push({ t: "word", text, pos });
       continue;
     }
-    if (src.startsWith("==", i)) throw err("unknown operator '==' (use '=')", pos);
+    if (src.startsWith("==", i)) throw err("unknown operator '=='", pos, "use '='");
     const op = OPS.find((o) => src.startsWith(o, i));
     if (op) { tokens.push({ t: "op", text: op, pos }); i += op.length; continue; }
     throw err(`unexpected character '${c}'`, pos);

@@ -1,0 +1,20 @@
+import { listTokens } from "@/lib/auth/manage-tokens";
+import { createToken } from "@/lib/auth/tokens";
+import { db } from "@/lib/db/client";
+import { readJson } from "@/lib/http/body";
+import { withApi } from "@/lib/http/handler";
+import { createTokenBody } from "@/lib/schemas/tokens";
+
+const SMALL_BODY = 64 * 1024;
+
+// GET /api/v1/tokens — list API tokens (never their secrets)
+export const GET = withApi(async () => ({ tokens: await listTokens(db()) }), { scope: "admin" });
+
+// POST /api/v1/tokens — create a token; the secret is in this response and nowhere else
+export const POST = withApi(
+  async ({ req }) => {
+    const body = createTokenBody.parse(await readJson(req, SMALL_BODY));
+    return createToken(db(), body.name, body.scope);
+  },
+  { scope: "admin", status: 201 },
+);

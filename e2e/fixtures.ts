@@ -1,0 +1,39 @@
+import { randomUUID } from "node:crypto";
+import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import { ADMIN_TOKEN } from "../playwright.config";
+import type { IngestBatchInput } from "../lib/schemas/ingest";
+
+export { expect };
+
+export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+// Every test makes its own uniquely named data through the public API.
+export const uniq = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
+
+type Fixtures = {
+  admin: { token: string; headers: Record<string, string> };
+  tokenFor: (scope: "read" | "write" | "admin") => Promise<string>;
+  ingest: (ops: IngestBatchInput["ops"], batchId?: string) => Promise<unknown>;
+};
+
+export const test = base.extend<Fixtures>({
+  admin: async ({}, use) => use({ token: ADMIN_TOKEN, headers: auth(ADMIN_TOKEN) }),
+  tokenFor: async ({ request }, use) =>
+    use(async (scope) => {
+      const res = await request.post("/api/v1/tokens", { headers: auth(ADMIN_TOKEN), data: { name: uniq(`e2e-${scope}`), scope } });
+      expect(res.status()).toBe(201);
+      return (await res.json()).token as string;
+    }),
+  ingest: async ({ request }, use) =>
+    use(async (ops, batchId = uniq("batch")) => {
+      const res = await request.post("/api/v1/batches", { headers: auth(ADMIN_TOKEN), data: { batchId, ops } });
+      expect(res.status(), await res.text()).toBe(200);
+      return res.json();
+    }),
+});
+
+export async function getJson(request: APIRequestContext, url: string) {
+  const res = await request.get(url, { headers: auth(ADMIN_TOKEN) });
+  expect(res.status(), await res.text()).toBe(200);
+  return res.json();
+}
