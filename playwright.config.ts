@@ -46,6 +46,8 @@ export default defineConfig({
       DATABASE_URL,
       PROVSCOPE_ADMIN_TOKEN: ADMIN_TOKEN,
       PROVSCOPE_DEMO: "1",
+      // Small enough that the 413 test need not send 64 MiB.
+      PROVSCOPE_MAX_BODY_BYTES: String(8 * 1024 * 1024),
     },
   },
 });

@@ -1,6 +1,7 @@
 // The one error contract: every failure leaves the API as {error:{code,message,path?}}.
 
-export type ErrorBody = { error: { code: string; message: string; path?: string } };
+// `position` (0-based character offset) is set for filter syntax errors, so a UI can point at it.
+export type ErrorBody = { error: { code: string; message: string; path?: string; position?: number } };
 
 export class ApiError extends Error {
   constructor(
@@ -8,13 +9,15 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly path?: string,
+    readonly position?: number,
   ) {
     super(message);
     this.name = "ApiError";
   }
 
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.path ? { path: this.path } : {}) } };
+    const { code, message, path, position } = this;
+    return { error: { code, message, ...(path ? { path } : {}), ...(position !== undefined ? { position } : {}) } };
   }
 }
 

@@ -51,7 +51,7 @@ function toApiError(err: unknown): ApiError {
     return unprocessable(path ? `${path}: ${issue.message}` : issue.message, path || undefined);
   }
   if (err instanceof FilterSyntaxError) {
-    return new ApiError(422, "invalid_filter", err.message, "filter");
+    return new ApiError(422, "invalid_filter", err.message, "filter", err.position);
   }
   return new ApiError(500, "internal", "internal error; the details are in the server log");
 }

@@ -33,11 +33,28 @@ function depth(value: unknown, level = 0): number {
   return deepest;
 }
 
-// Free-form JSON objects (params, properties, facets): bounded nesting, no prototype keys.
+// Free-form JSON objects (params, properties, facets): bounded nesting, bounded keys, no
+// prototype keys. Checked on the raw parsed JSON, because copying an object through a schema would
+// silently turn an own "__proto__" key into a prototype change.
 export const jsonObject = z
-  .record(z.string().max(MAX_NAME), z.unknown())
-  .refine((o) => depth(o) <= MAX_PROPERTY_DEPTH, `must be nested at most ${MAX_PROPERTY_DEPTH} levels deep`)
-  .refine((o) => !hasPrototypeKey(o), "must not use the keys __proto__, constructor or prototype");
+  .unknown()
+  .superRefine((v, ctx) => {
+    if (v === null || typeof v !== "object" || Array.isArray(v)) {
+      ctx.addIssue({ code: "custom", message: "must be a JSON object" });
+    } else if (depth(v) > MAX_PROPERTY_DEPTH) {
+      ctx.addIssue({ code: "custom", message: `must be nested at most ${MAX_PROPERTY_DEPTH} levels deep` });
+    } else if (hasPrototypeKey(v)) {
+      ctx.addIssue({ code: "custom", message: "must not use the keys __proto__, constructor or prototype" });
+    } else if (hasLongKey(v)) {
+      ctx.addIssue({ code: "custom", message: `keys must be at most ${MAX_NAME} characters` });
+    }
+  })
+  .transform((v) => v as Record<string, unknown>);
+
+function hasLongKey(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return false;
+  return Object.entries(value).some(([k, v]) => k.length > MAX_NAME || hasLongKey(v));
+}
 
 function hasPrototypeKey(value: unknown): boolean {
   if (value === null || typeof value !== "object") return false;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { IngestOp } from "../../schemas/ingest";
-import { conflict } from "../../http/errors";
+import { unprocessable } from "../../http/errors";
 import type { BatchContext } from "../context";
 import { flattenParams } from "../flatten-params";
 
@@ -28,7 +28,11 @@ export async function executionStart(ctx: BatchContext, op: Op, path: string) {
     select: { id: true, pipelineId: true, stageId: true },
   });
   if (existing && (existing.pipelineId !== pipeline.id || existing.stageId !== stage.id)) {
-    throw conflict(`execution '${op.execution}' already belongs to another pipeline or stage (${path})`);
+    throw unprocessable(
+      `execution '${op.execution}' already belongs to another pipeline or stage; execution ids must be unique`,
+      `${path}.execution`,
+      "execution_conflict",
+    );
   }
 
   const data = {
