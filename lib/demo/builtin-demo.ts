@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { applyBatch } from "../ingest/apply-batch";
+import { promote } from "../registry/promote";
 import { ingestBatchBody, type IngestBatchInput } from "../schemas/ingest";
 
 // A small fixed picture of the paper's continual-learning workflow (Figure 4), loaded on an empty
@@ -80,5 +81,14 @@ export async function loadBuiltinDemo(db: Db) {
   );
   points += 200;
   await applyBatch(db, ingestBatchBody.parse({ batchId: "builtin-demo-v1", ops }), "demo");
+  // The low-resolution run above uses Bottleneck it1 (version 2): show it as the deployed model,
+  // unless someone has already moved the alias.
+  const deployed = await db.modelAlias.findFirst({
+    where: { alias: "deployed", model: { name: "EKE-Bottleneck" } },
+    select: { id: true },
+  });
+  if (!deployed) {
+    await promote(db, { model: "EKE-Bottleneck", alias: "deployed", version: 2, reason: "test_loss below threshold (demo)", actor: "demo" });
+  }
   return { pipelines: 1, points };
 }

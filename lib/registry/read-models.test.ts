@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../db/client";
+import { createTestDb } from "../testing/test-db";
+import { aliasHistory } from "./alias-history";
+import { getAlias } from "./get-alias";
+import { getModel } from "./get-model";
+import { listModels } from "./list-models";
+import { promote } from "./promote";
+import { seedModel, uniqueName } from "./test-helpers";
+
+let t: ReturnType<typeof createTestDb>;
+let db: Db;
+beforeAll(() => {
+  t = createTestDb();
+  db = t.db;
+});
+afterAll(() => t.close());
+
+describe("registry reads", () => {
+  it("lists models with version count, latest version and aliases", async () => {
+    const model = uniqueName("list");
+    await seedModel(db, model, [0.4, 0.3, 0.2]);
+    await promote(db, { model, alias: "deployed", version: 2, reason: "r", actor: "a" });
+    const entry = (await listModels(db)).models.find((m) => m.name === model);
+    expect(entry).toMatchObject({ name: model, versions: 3, latestVersion: 3, aliases: { deployed: 2 } });
+  });
+
+  it("returns a model's versions with artifact, execution, metrics (non-finite as strings) and inputs", async () => {
+    const model = uniqueName("get");
+    const uuids = await seedModel(db, model, [0.4, "NaN", null]);
+    await promote(db, { model, alias: "deployed", version: 1, reason: "r", actor: "a" });
+    const got = await getModel(db, model);
+    expect(got.name).toBe(model);
+    expect(got.versions.map((v) => v.version)).toEqual([1, 2, 3]);
+    const [v1, v2, v3] = got.versions;
+    expect(v1.artifact).toMatchObject({ name: model, uri: `file:///m/${model}-1.pt`, hash: `sha256:${model}-v1`, size: 1000 });
+    expect(v1.execution).toEqual({ uuid: uuids[0], name: `train ${model} 1`, status: "COMPLETED", stage: "train", pipeline: `p-${model}` });
+    expect(v1.metrics).toEqual({ epochs: 10, test_loss: 0.4 });
+    expect(v2.metrics).toEqual({ epochs: 11, test_loss: "NaN" });
+    expect(v3.metrics).toEqual({});
+    expect(v1.inputs).toEqual([{ id: expect.any(Number), name: `data-${model}`, type: "dataset", hash: "sha256:data-0" }]);
+    expect(got.aliases).toEqual([{ alias: "deployed", version: 1, updatedAt: expect.any(String) }]);
+  });
+
+  it("answers 404 for unknown models and unset aliases, naming the aliases that exist", async () => {
+    const model = uniqueName("missing");
+    await seedModel(db, model, [0.1]);
+    await expect(getModel(db, uniqueName("nope"))).rejects.toMatchObject({ status: 404, code: "not_found" });
+    await expect(getAlias(db, model, "deployed")).rejects.toMatchObject({ status: 404, message: expect.stringContaining("no aliases yet") });
+    await promote(db, { model, alias: "staging", version: 1, reason: "r", actor: "a" });
+    await expect(getAlias(db, model, "deployed")).rejects.toMatchObject({ status: 404, message: expect.stringContaining("'staging'") });
+    await expect(aliasHistory(db, model, "deployed")).rejects.toMatchObject({ status: 404 });
+    expect(await getAlias(db, model, "staging")).toMatchObject({ model, alias: "staging", version: 1, artifact: { hash: `sha256:${model}-v1` } });
+  });
+});

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { name } from "./common";
+
+// Model registry: path params, query strings and bodies of /api/v1/models/...
+
+export const aliasName = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]{1,64}$/, "must be 1 to 64 letters, digits or . _ - (e.g. 'deployed')");
+
+export const modelParams = z.object({ name });
+export const aliasParams = z.object({ name, alias: aliasName });
+
+export const bestQuery = z.object({
+  metric: name,
+  mode: z.enum(["min", "max"], { error: "must be 'min' (lowest value wins) or 'max' (highest wins)" }).default("min"),
+});
+
+const MAX_REASON = 1000;
+// Every alias move is audited, so a reason is mandatory; whitespace alone does not count.
+const reason = z
+  .string({ error: "is required: say why the alias moves (a string of 1 to 1000 characters)" })
+  .trim()
+  .min(1, "must not be empty: say why the alias moves")
+  .max(MAX_REASON, `must be at most ${MAX_REASON} characters`);
+
+const version = z
+  .number({ error: "must be a version number (an integer >= 1)" })
+  .int("must be an integer")
+  .min(1, "must be >= 1");
+
+export const promoteBody = z.strictObject({ version, reason });
+export const rollbackBody = z.strictObject({ reason, version: version.optional() });
+
+export type BestQuery = z.infer<typeof bestQuery>;
+export type PromoteBody = z.infer<typeof promoteBody>;
+export type RollbackBody = z.infer<typeof rollbackBody>;
