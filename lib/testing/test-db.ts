@@ -1,10 +1,12 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { createClient, type Db } from "../db/client";
 
-const MIGRATIONS = path.resolve(__dirname, "../../prisma/sqlite/migrations");
+// import.meta.url, not __dirname: under tsx the generated Prisma client defines its own __dirname.
+const MIGRATIONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/sqlite/migrations");
 
 // A real SQLite file per test suite, migrated with the same SQL that `prisma migrate deploy`
 // applies in production, and removed afterwards.

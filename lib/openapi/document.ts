@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { ingestBatchBody } from "../schemas/ingest";
+import { lineageQuery } from "../schemas/lineage";
+import { artifactParams, executionParams, executionsQuery } from "../schemas/query";
+import { aliasParams, bestQuery, modelParams, promoteBody, rollbackBody } from "../schemas/registry";
+import { seriesQuery } from "../schemas/series";
+import { createTokenBody, tokenIdParams } from "../schemas/tokens";
+import { operation } from "./build";
+
+// GET /api/v1/openapi.json — every endpoint the server serves. A unit test checks that each route
+// file under app/api appears here with the methods it exports.
+export function openApiDocument() {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Provscope API",
+      version: "1",
+      description:
+        "Metadata, lineage and model provenance for hybrid simulation + AI workflows. Errors always have the shape {error:{code,message,path?,position?}}.",
+    },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token (read < write < admin)." } },
+      schemas: {
+        Error: {
+          type: "object",
+          required: ["error"],
+          properties: {
+            error: {
+              type: "object",
+              required: ["code", "message"],
+              properties: {
+                code: { type: "string" },
+                message: { type: "string" },
+                path: { type: "string", description: "the field at fault, e.g. ops.3.values.2" },
+                position: { type: "integer", description: "0-based offset of a filter syntax error" },
+              },
+            },
+          },
+        },
+      },
+    },
+    security: [{ bearer: [] }],
+    paths: {
+      "/api/health": { get: operation({ summary: "Readiness: {ok:true} once the database is migrated", scope: "public" }) },
+      "/api/v1/openapi.json": { get: operation({ summary: "This document", scope: "public" }) },
+      "/api/v1/batches": {
+        post: operation({ summary: "Apply a batch of ingest operations atomically; a repeated batchId returns the first response", scope: "write", body: ingestBatchBody }),
+      },
+      "/api/v1/pipelines": { get: operation({ summary: "Pipelines with stages and execution counts", scope: "read" }) },
+      "/api/v1/executions": { get: operation({ summary: "Executions: filter language, sort, cursor paging", scope: "read", query: executionsQuery }) },
+      "/api/v1/executions/{uuid}": { get: operation({ summary: "One execution with params, inputs, outputs, metrics, series keys", scope: "read", path: executionParams }) },
+      "/api/v1/artifacts/{id}": { get: operation({ summary: "One artifact with producers, consumers, model versions", scope: "read", path: artifactParams }) },
+      "/api/v1/lineage": { get: operation({ summary: "A bounded lineage subgraph around a node, with hidden-neighbour counts", scope: "read", query: lineageQuery }) },
+      "/api/v1/series": { get: operation({ summary: "A step-metric series downsampled to min/max/last buckets", scope: "read", query: seriesQuery }) },
+      "/api/v1/models": { get: operation({ summary: "Registered models", scope: "read" }) },
+      "/api/v1/models/{name}": { get: operation({ summary: "A model's versions with metrics, datasets and aliases", scope: "read", path: modelParams }) },
+      "/api/v1/models/{name}/best": {
+        get: operation({ summary: "The version with the best value of a metric (what a driver should deploy)", scope: "read", path: modelParams, query: bestQuery }),
+      },
+      "/api/v1/models/{name}/aliases/{alias}": {
+        get: operation({ summary: "The version an alias points at now", scope: "read", path: aliasParams }),
+        post: operation({ summary: "Promote: point the alias at a version (recorded in the history)", scope: "write", path: aliasParams, body: promoteBody }),
+      },
+      "/api/v1/models/{name}/aliases/{alias}/rollback": {
+        post: operation({ summary: "Roll the alias back to the previous version, or the one given", scope: "write", path: aliasParams, body: rollbackBody }),
+      },
+      "/api/v1/models/{name}/aliases/{alias}/history": {
+        get: operation({ summary: "Every change of the alias, oldest first (append-only)", scope: "read", path: aliasParams }),
+      },
+      "/api/v1/tokens": {
+        get: operation({ summary: "API tokens (never their secrets)", scope: "admin" }),
+        post: operation({ summary: "Create a token; the secret is only in this response", scope: "admin", body: createTokenBody, ok: 201 }),
+      },
+      "/api/v1/tokens/{id}": { delete: operation({ summary: "Revoke a token", scope: "admin", path: z.object({ id: tokenIdParams.shape.id }) }) },
+    },
+  };
+}
