@@ -61,3 +61,23 @@ describe("applyBatch", () => {
     expect(artifacts[0].events.map((e) => e.direction).sort()).toEqual(["INPUT", "OUTPUT"]);
   });
 });
+
+describe("execution hierarchy", () => {
+  it("links a child execution to the parent that launched it", async () => {
+    await apply({
+      batchId: "parent-1",
+      ops: [
+        { op: "execution.start", pipeline: "tree", stage: "driver", execution: "tree-driver" },
+        { op: "execution.start", pipeline: "tree", stage: "train", execution: "tree-child", parent: "tree-driver" },
+      ],
+    });
+    const child = await db.execution.findUniqueOrThrow({ where: { uuid: "tree-child" }, select: { parent: { select: { uuid: true } } } });
+    expect(child.parent?.uuid).toBe("tree-driver");
+  });
+
+  it("rejects an unknown parent with its path", async () => {
+    await expect(
+      apply({ batchId: "parent-2", ops: [{ op: "execution.start", pipeline: "tree", stage: "s", execution: "orphan", parent: "nope" }] }),
+    ).rejects.toMatchObject({ status: 422, path: "ops.0.parent" });
+  });
+});

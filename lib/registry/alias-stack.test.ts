@@ -21,3 +21,16 @@ describe("replayAliasStack", () => {
     expect(previousVersion(got)).toBe(previous);
   });
 });
+
+describe("replayAliasStack after a removal", () => {
+  it("starts over: nothing before the removal can be rolled back to", () => {
+    const stack = replayAliasStack([
+      { action: "promote", toVersion: 1 },
+      { action: "promote", toVersion: 2 },
+      { action: "remove", toVersion: null },
+      { action: "promote", toVersion: 3 },
+    ]);
+    expect(stack).toEqual([3]);
+    expect(previousVersion(stack)).toBeNull();
+  });
+});

@@ -2,13 +2,18 @@
 // history as a stack makes repeated rollbacks walk back through earlier versions (3 → 2 → 1)
 // instead of toggling between the last two, which is what "undo" means to an operator.
 
-export type StackChange = { action: string; toVersion: number };
+// `toVersion` is null when the alias was removed (MLflow's delete-alias): the history restarts.
+export type StackChange = { action: string; toVersion: number | null };
 
 // promote v → push v (unless v is already on top); rollback to v → pop until v is on top, or
 // push v when it is not on the stack (a rollback to a version the alias never pointed at).
 export function replayAliasStack(changes: readonly StackChange[]): number[] {
   const stack: number[] = [];
   for (const c of changes) {
+    if (c.toVersion === null) {
+      stack.length = 0;
+      continue;
+    }
     if (c.action === "rollback") {
       const at = stack.lastIndexOf(c.toVersion);
       if (at >= 0) {

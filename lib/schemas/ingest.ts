@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { clientId, isoTime, jsonObject, metricValue, name } from "./common";
+import { clientId, isoTime, jsonObject, metricValue, name, NON_FINITE } from "./common";
 
 // POST /api/v1/batches — the one write path. Every interop endpoint maps onto these ops.
 
@@ -12,6 +12,7 @@ const executionStart = z.strictObject({
   pipeline: name,
   stage: name,
   execution: clientId,
+  parent: clientId.optional(), // an execution started earlier that launched this one
   name: name.optional(),
   params: jsonObject.optional(),
   properties: jsonObject.optional(),
@@ -37,15 +38,48 @@ const artifact = z.strictObject({
   properties: jsonObject.optional(),
 });
 
+// Point arrays are checked in one pass each: element-wise zod schemas cost ~8 ms per 10,000 points,
+// a third of a series op's ingest time. Paths and messages keep the element schemas' semantics:
+// the first bad element is reported at ops.N.<field>.I.
+const isNonFinite = (v: unknown): v is (typeof NON_FINITE)[number] => v === "NaN" || v === "Infinity" || v === "-Infinity";
+const shown = (v: unknown) => (typeof v === "string" ? JSON.stringify(v.slice(0, 40)) : String(v));
+
+function pointArray<T>(what: string, min: number, check: (v: unknown, i: number, a: unknown[]) => string | null) {
+  return z
+    .custom<T[]>((v) => Array.isArray(v), { error: (iss) => `must be an array of ${what}, received ${iss.input === null ? "null" : typeof iss.input}` })
+    .superRefine((arr, ctx) => {
+      if (arr.length < min) return ctx.addIssue({ code: "custom", message: `must hold at least ${min} point` });
+      if (arr.length > MAX_POINTS_PER_OP) {
+        return ctx.addIssue({ code: "custom", message: `must hold at most ${MAX_POINTS_PER_OP} points; split the series into several ops` });
+      }
+      for (let i = 0; i < arr.length; i++) {
+        const problem = check(arr[i], i, arr);
+        if (problem) return ctx.addIssue({ code: "custom", path: [i], message: problem });
+      }
+    });
+}
+
+const seriesSteps = pointArray<number>("integer steps", 1, (v, i, a) => {
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 0) return `must be an integer step >= 0, received ${shown(v)}`;
+  if (i > 0 && v <= (a[i - 1] as number)) return "steps must be strictly increasing within one series op";
+  return null;
+});
+const seriesValues = pointArray<number | (typeof NON_FINITE)[number]>("values", 0, (v) =>
+  (typeof v === "number" && Number.isFinite(v)) || isNonFinite(v) ? null : 'must be a number or one of "NaN", "Infinity", "-Infinity"',
+);
+const seriesTimes = pointArray<number>("times (ms since the epoch)", 0, (v) =>
+  typeof v === "number" && Number.isFinite(v) && v >= 0 ? null : `must be a time in ms since the epoch (a number >= 0), received ${shown(v)}`,
+);
+
 const series = z
   .strictObject({
     op: z.literal("series"),
     execution: clientId,
     key: name,
     rank: z.number().int().min(0).max(1_000_000).default(0),
-    steps: z.array(z.number().int().nonnegative()).min(1).max(MAX_POINTS_PER_OP),
-    values: z.array(metricValue).max(MAX_POINTS_PER_OP),
-    times: z.array(z.number().nonnegative()).max(MAX_POINTS_PER_OP).optional(),
+    steps: seriesSteps,
+    values: seriesValues,
+    times: seriesTimes.optional(),
   })
   .superRefine((op, ctx) => {
     if (op.values.length !== op.steps.length) {
@@ -53,12 +87,6 @@ const series = z
     }
     if (op.times && op.times.length !== op.steps.length) {
       ctx.addIssue({ code: "custom", path: ["times"], message: `has ${op.times.length} entries but steps has ${op.steps.length}` });
-    }
-    for (let i = 1; i < op.steps.length; i++) {
-      if (op.steps[i] <= op.steps[i - 1]) {
-        ctx.addIssue({ code: "custom", path: ["steps", i], message: "steps must be strictly increasing within one series op" });
-        return;
-      }
     }
   });
 

@@ -35,8 +35,10 @@ export async function executionStart(ctx: BatchContext, op: Op, path: string) {
     );
   }
 
+  const parent = op.parent ? await ctx.execution(op.parent, `${path}.parent`) : null;
   const data = {
     name: op.name ?? `${op.stage} ${op.execution.slice(0, 8)}`,
+    ...(parent ? { parentId: parent.id } : {}),
     ...(op.params ? { params: JSON.stringify(op.params) } : {}),
     ...(op.properties ? { properties: JSON.stringify(op.properties) } : {}),
     ...(op.startedAt ? { startedAt: new Date(op.startedAt) } : {}),
