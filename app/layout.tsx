@@ -1,12 +1,59 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { NavLink } from "@/components/ui/nav-link";
 import "./globals.css";
 
-export const metadata: Metadata = { title: "Provscope", description: "Lineage and model provenance for HPC simulation + AI workflows" };
+export const metadata: Metadata = {
+  title: { default: "Provscope", template: "%s · Provscope" },
+  description: "Lineage and model provenance for HPC simulation + AI workflows",
+};
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+const NAV = [
+  { href: "/", label: "Overview" },
+  { href: "/executions", label: "Executions" },
+  { href: "/lineage", label: "Lineage" },
+  { href: "/models", label: "Models" },
+];
+
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">{children}</body>
+      <body className="min-h-screen bg-slate-50 text-sm text-slate-900 antialiased">
+        <header className="border-b border-slate-800 bg-slate-900">
+          <div className="mx-auto flex h-12 max-w-screen-2xl items-center gap-6 px-6">
+            <Link href="/" className="flex items-center gap-2 text-white">
+              <Logo />
+              <span className="text-[15px] font-semibold tracking-tight">Provscope</span>
+            </Link>
+            <nav aria-label="Main" className="flex items-center gap-1">
+              {NAV.map((n) => (
+                <NavLink key={n.href} href={n.href}>
+                  {n.label}
+                </NavLink>
+              ))}
+              {/* A JSON document, not a page: a plain link so the router never prefetches it. */}
+              <a href="/api/v1/openapi.json" className="rounded px-2.5 py-1.5 text-sm text-slate-300 hover:bg-slate-800/60 hover:text-white">
+                API
+              </a>
+            </nav>
+            <span className="ml-auto hidden text-xs text-slate-400 md:block">lineage &amp; provenance for simulation + AI workflows</span>
+          </div>
+        </header>
+        <main className="mx-auto max-w-screen-2xl px-6 py-5">{children}</main>
+      </body>
     </html>
+  );
+}
+
+// Three linked nodes: the lineage graph the product is about.
+function Logo() {
+  return (
+    <svg viewBox="0 0 20 20" className="size-5" aria-hidden>
+      <path d="M5 5 L15 10 L5 15" fill="none" stroke="#64748b" strokeWidth="1.5" />
+      <circle cx="5" cy="5" r="2.6" fill="#38bdf8" />
+      <circle cx="15" cy="10" r="2.6" fill="#34d399" />
+      <circle cx="5" cy="15" r="2.6" fill="#a78bfa" />
+    </svg>
   );
 }
