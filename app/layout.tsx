@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NavLink } from "@/components/ui/nav-link";
+import { viewer } from "./_session/viewer";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,7 +18,8 @@ const NAV = [
   { href: "/models", label: "Models" },
 ];
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const signedIn = await viewer();
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-sm text-slate-900 antialiased">
@@ -37,7 +40,17 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 API
               </a>
             </nav>
-            <span className="ml-auto hidden text-xs text-slate-400 md:block">lineage &amp; provenance for simulation + AI workflows</span>
+            <div className="ml-auto flex items-center gap-3 text-xs text-slate-400">
+              <span className="hidden lg:block">lineage &amp; provenance for simulation + AI workflows</span>
+              {signedIn && (
+                <>
+                  <span title={`token scope: ${signedIn.scope}`}>
+                    {signedIn.name} · {signedIn.scope}
+                  </span>
+                  <SignOutButton />
+                </>
+              )}
+            </div>
           </div>
         </header>
         <main className="mx-auto max-w-screen-2xl px-6 py-5">{children}</main>

@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { db } from "@/lib/db/client";
 import { getOverview } from "@/lib/query/overview";
+import { requireViewer } from "./_session/viewer";
 import { EmptyState } from "@/components/overview/empty-state";
 import { PipelineCard } from "@/components/overview/pipeline-card";
 import { RecentExecutions } from "@/components/overview/recent-executions";
@@ -13,6 +14,7 @@ export const dynamic = "force-dynamic";
 
 // GET / — totals, the most recently active pipelines and the latest executions.
 export default async function OverviewPage() {
+  await requireViewer("/");
   const now = new Date();
   const overview = await getOverview(db());
   const { totals } = overview;

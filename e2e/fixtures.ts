@@ -17,6 +17,11 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
+  // Browser tests start signed in (the session cookie the sign-in page would set).
+  context: async ({ context, baseURL }, use) => {
+    await context.addCookies([{ name: "provscope_token", value: ADMIN_TOKEN, url: baseURL! }]);
+    await use(context);
+  },
   admin: async ({}, use) => use({ token: ADMIN_TOKEN, headers: auth(ADMIN_TOKEN) }),
   tokenFor: async ({ request }, use) =>
     use(async (scope) => {

@@ -5,7 +5,8 @@ import type { Scope } from "../auth/token-hash";
 import { db } from "../db/client";
 import { env } from "../env";
 import { FilterSyntaxError } from "../query/filter/parse";
-import { ApiError, pathString, unprocessable } from "./errors";
+import { ApiError, forbidden, pathString, unprocessable } from "./errors";
+import { isSameOrigin, readCookie, SESSION_COOKIE } from "../auth/session-cookie";
 
 export type HandlerContext<P> = { req: Request; url: URL; params: P; principal: Principal | null };
 type RouteContext<P> = { params: Promise<P> };
@@ -32,10 +33,21 @@ export function withApi<P = Record<string, never>>(
 async function authorize(req: Request, scope: Scope | "public"): Promise<Principal | null> {
   if (scope === "public") return null;
   const header = req.headers.get("authorization");
-  // Anonymous reading is opt-in for trusted networks; a token, when sent, is still checked.
-  if (scope === "read" && !header && env().PROVSCOPE_PUBLIC_READ === "1") return null;
-  return authenticate(db(), header, scope);
+  if (header) return authenticate(db(), header, scope);
+  // The dashboard's own requests carry the signed-in token in the session cookie.
+  const cookieToken = readCookie(req.headers.get("cookie"), SESSION_COOKIE);
+  if (cookieToken) {
+    if (!SAFE_METHODS.has(req.method) && !isSameOrigin(req)) {
+      throw forbidden("cross-origin request refused: changes through the dashboard session must come from its own pages");
+    }
+    return authenticate(db(), `Bearer ${cookieToken}`, scope);
+  }
+  // Anonymous reading is opt-in for trusted networks.
+  if (scope === "read" && env().PROVSCOPE_PUBLIC_READ === "1") return null;
+  return authenticate(db(), null, scope);
 }
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export function errorResponse(err: unknown): Response {
   const apiError = toApiError(err);

@@ -4,6 +4,7 @@ import { lineageQuery } from "../schemas/lineage";
 import { artifactParams, executionParams, executionsQuery } from "../schemas/query";
 import { aliasParams, bestQuery, modelParams, promoteBody, rollbackBody } from "../schemas/registry";
 import { seriesQuery } from "../schemas/series";
+import { signInBody } from "../schemas/session";
 import { createTokenBody, tokenIdParams } from "../schemas/tokens";
 import { operation } from "./build";
 
@@ -70,6 +71,11 @@ export function openApiDocument() {
       "/api/v1/tokens": {
         get: operation({ summary: "API tokens (never their secrets)", scope: "admin" }),
         post: operation({ summary: "Create a token; the secret is only in this response", scope: "admin", body: createTokenBody, ok: 201 }),
+      },
+      "/api/v1/session": {
+        get: operation({ summary: "The token the dashboard session is signed in with (name, scope)", scope: "read" }),
+        post: operation({ summary: "Sign the dashboard in: keeps the token in an httpOnly SameSite=Strict cookie", scope: "public", body: signInBody }),
+        delete: operation({ summary: "Sign the dashboard out", scope: "public" }),
       },
       "/api/v1/tokens/{id}": { delete: operation({ summary: "Revoke a token", scope: "admin", path: z.object({ id: tokenIdParams.shape.id }) }) },
     },
