@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NavLink } from "@/components/ui/nav-link";
+import { Providers } from "@/components/providers";
 import { viewer } from "./_session/viewer";
 import "./globals.css";
 
@@ -53,7 +54,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </div>
           </div>
         </header>
-        <main className="mx-auto max-w-screen-2xl px-6 py-5">{children}</main>
+        <main className="mx-auto max-w-screen-2xl px-6 py-5">
+          <Providers>{children}</Providers>
+        </main>
       </body>
     </html>
   );

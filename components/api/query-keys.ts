@@ -1,0 +1,12 @@
+// Every react-query key comes from here, so invalidation after a mutation (e.g. a rollback)
+// can name exactly what changed.
+export const queryKeys = {
+  lineage: (params: Record<string, unknown>) => ["lineage", params] as const,
+  series: (params: Record<string, unknown>) => ["series", params] as const,
+  execution: (uuid: string) => ["execution", uuid] as const,
+  executions: (params: Record<string, unknown>) => ["executions", params] as const,
+  artifact: (id: number) => ["artifact", id] as const,
+  models: () => ["models"] as const,
+  model: (name: string) => ["model", name] as const,
+  aliasHistory: (model: string, alias: string) => ["model", model, "alias", alias, "history"] as const,
+};
