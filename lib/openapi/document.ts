@@ -1,12 +1,18 @@
 import { z } from "zod";
 import { ingestBatchBody } from "../schemas/ingest";
+import { openLineageBatchBody, openLineageEventBody } from "../interop/openlineage/schema";
 import { lineageQuery } from "../schemas/lineage";
+import { lineageExportQuery } from "../schemas/lineage-export";
 import { artifactParams, executionParams, executionsQuery } from "../schemas/query";
+import { artifactsQuery, executionFieldsQuery, searchQuery } from "../schemas/explore";
+import { changesQuery } from "../schemas/live";
 import { aliasParams, bestQuery, modelParams, promoteBody, rollbackBody } from "../schemas/registry";
 import { seriesQuery } from "../schemas/series";
 import { signInBody } from "../schemas/session";
 import { createTokenBody, tokenIdParams } from "../schemas/tokens";
 import { operation } from "./build";
+import { cmfOpenApiPaths } from "../interop/cmf/openapi";
+import { mlflowOpenApiPaths } from "../interop/mlflow/openapi";
 
 // GET /api/v1/openapi.json — every endpoint the server serves. A unit test checks that each route
 // file under app/api appears here with the methods it exports.
@@ -50,8 +56,36 @@ export function openApiDocument() {
       "/api/v1/pipelines": { get: operation({ summary: "Pipelines with stages and execution counts", scope: "read" }) },
       "/api/v1/executions": { get: operation({ summary: "Executions: filter language, sort, cursor paging", scope: "read", query: executionsQuery }) },
       "/api/v1/executions/{uuid}": { get: operation({ summary: "One execution with params, inputs, outputs, metrics, series keys", scope: "read", path: executionParams }) },
+      "/api/v1/executions/fields": { get: operation({ summary: "The params.* and metrics.* keys present (for column pickers and filter autocomplete)", scope: "read", query: executionFieldsQuery }) },
+      "/api/v1/artifacts": { get: operation({ summary: "Artifacts: filter by type and text (name, uri, hash prefix), sort, cursor paging", scope: "read", query: artifactsQuery }) },
+      "/api/v1/search": { get: operation({ summary: "Type-ahead search: pipelines, stages, executions, artifacts (name, uri, hash prefix), models and versions", scope: "read", query: searchQuery }) },
+      "/api/v1/changes": {
+        get: operation({ summary: "Incremental polling: executions, series and lineage events changed since a cursor; watched executions with stall flags", scope: "read", query: changesQuery }),
+      },
       "/api/v1/artifacts/{id}": { get: operation({ summary: "One artifact with producers, consumers, model versions", scope: "read", path: artifactParams }) },
-      "/api/v1/lineage": { get: operation({ summary: "A bounded lineage subgraph around a node, with hidden-neighbour counts", scope: "read", query: lineageQuery }) },
+      "/api/v1/lineage": {
+        get: operation({ summary: "A bounded lineage subgraph around a node, with hidden-neighbour counts", scope: "read", query: lineageQuery }),
+        post: operation({
+          summary: "OpenLineage: one RunEvent, JobEvent or DatasetEvent (Marquez-compatible; a retried event writes nothing; facet problems come back as warnings)",
+          scope: "write",
+          body: openLineageEventBody,
+          ok: 201,
+        }),
+      },
+      "/api/v1/lineage/batch": {
+        post: operation({
+          summary: "OpenLineage: an array of events applied in order, answered with the spec's {status: success|partial_success, summary, failed_events}",
+          scope: "write",
+          body: openLineageBatchBody,
+        }),
+      },
+      "/api/v1/lineage/export": {
+        get: operation({
+          summary: "A lineage subgraph as a download: W3C PROV-JSON (format=prov) or plain nodes and edges (format=graph)",
+          scope: "read",
+          query: lineageExportQuery,
+        }),
+      },
       "/api/v1/series": { get: operation({ summary: "A step-metric series downsampled to min/max/last buckets", scope: "read", query: seriesQuery }) },
       "/api/v1/models": { get: operation({ summary: "Registered models", scope: "read" }) },
       "/api/v1/models/{name}": { get: operation({ summary: "A model's versions with metrics, datasets and aliases", scope: "read", path: modelParams }) },
@@ -78,6 +112,9 @@ export function openApiDocument() {
         delete: operation({ summary: "Sign the dashboard out", scope: "public" }),
       },
       "/api/v1/tokens/{id}": { delete: operation({ summary: "Revoke a token", scope: "admin", path: z.object({ id: tokenIdParams.shape.id }) }) },
+      // Interop: CMF's push and the MLflow tracking subset (their own success and error shapes).
+      ...cmfOpenApiPaths(),
+      ...mlflowOpenApiPaths(),
     },
   };
 }
