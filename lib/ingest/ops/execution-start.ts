@@ -37,7 +37,8 @@ export async function executionStart(ctx: BatchContext, op: Op, path: string) {
 
   const parent = op.parent ? await ctx.execution(op.parent, `${path}.parent`) : null;
   const data = {
-    name: op.name ?? `${op.stage} ${op.execution.slice(0, 8)}`,
+    // A repeated start without a name (every MPI rank sends one) keeps the name already stored.
+    ...(op.name ? { name: op.name } : {}),
     ...(parent ? { parentId: parent.id } : {}),
     ...(op.params ? { params: JSON.stringify(op.params) } : {}),
     ...(op.properties ? { properties: JSON.stringify(op.properties) } : {}),
@@ -46,7 +47,14 @@ export async function executionStart(ctx: BatchContext, op: Op, path: string) {
   const execution = existing
     ? await tx.execution.update({ where: { id: existing.id }, data, select: { id: true } })
     : await tx.execution.create({
-        data: { ...data, uuid: op.execution, pipelineId: pipeline.id, stageId: stage.id, startedAt: data.startedAt ?? new Date() },
+        data: {
+          ...data,
+          name: op.name ?? `${op.stage} ${op.execution.slice(0, 8)}`,
+          uuid: op.execution,
+          pipelineId: pipeline.id,
+          stageId: stage.id,
+          startedAt: data.startedAt ?? new Date(),
+        },
         select: { id: true },
       });
 
