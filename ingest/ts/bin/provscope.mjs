@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The `provscope` CLI. The sources are TypeScript, run through tsx (a runtime dependency), so
+// there is no build step.
+import { register } from "tsx/esm/api";
+
+register();
+await import("../src/cli.ts");
