@@ -9,4 +9,10 @@ export const queryKeys = {
   models: () => ["models"] as const,
   model: (name: string) => ["model", name] as const,
   aliasHistory: (model: string, alias: string) => ["model", model, "alias", alias, "history"] as const,
+  // Under "executions", so invalidating every executions query also refreshes the explorer's pages.
+  executionPages: (params: Record<string, unknown>) => ["executions", "pages", params] as const,
+  executionFields: (pipeline: string | undefined) => ["executionFields", pipeline ?? ""] as const,
+  artifactPages: (params: Record<string, unknown>) => ["artifacts", "pages", params] as const,
+  search: (q: string, limit: number) => ["search", q, limit] as const,
+  changes: (params: Record<string, unknown>) => ["changes", params] as const,
 };

@@ -3,8 +3,8 @@ import type { Db } from "../db/client";
 import { Params } from "../db/sql";
 import { unprocessable } from "../http/errors";
 import type { ExecutionsQuery } from "../schemas/query";
-import { compileFilter } from "./filter/compile-sql";
-import { isBlankFilter, parseFilter } from "./filter/parse";
+import { executionsWhere } from "./executions-where";
+import { isBlankFilter } from "./filter/parse";
 import { metricsObject, parseJsonObject } from "./format";
 
 const COLUMNS: Record<string, string> = {
@@ -35,36 +35,52 @@ function orderBy(sort: string, bind: (v: unknown) => string): string {
   return `${COLUMNS[field]} ${dir} NULLS LAST, ${tail}`;
 }
 
-function decodeCursor(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  const offset = Number(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!Number.isInteger(offset) || offset < 0) {
+// The cursor carries the offset and the total counted for the first page, so scrolling on never
+// counts again (the count is the expensive half of a filtered query over 100,000 executions).
+type Cursor = { offset: number; total?: number };
+
+function decodeCursor(cursor: string | undefined): Cursor {
+  if (!cursor) return { offset: 0 };
+  const [offset, total] = Buffer.from(cursor, "base64url").toString("utf8").split(":").map(Number);
+  const valid = Number.isInteger(offset) && offset >= 0 && (total === undefined || (Number.isInteger(total) && total >= 0));
+  if (!valid) {
     throw unprocessable("cursor: is not a cursor returned by this endpoint; omit it to start from the first page", "cursor");
   }
-  return offset;
+  return { offset, total };
+}
+
+const encodeCursor = (c: Required<Cursor>) => Buffer.from(`${c.offset}:${c.total}`).toString("base64url");
+
+async function countExecutions(db: Db, q: ExecutionsQuery): Promise<number> {
+  const p = new Params();
+  const [row] = await db.$queryRawUnsafe<Array<{ total: number | bigint }>>(
+    `SELECT COUNT(*) AS total FROM "Execution" e ${executionsWhere(q, p.bind, q.pipeline || q.stage ? "exists" : "in")}`,
+    ...p.values,
+  );
+  return Number(row.total);
 }
 
 // GET /api/v1/executions: the filter language compiled to SQL, sorted, one page at a time.
 export async function listExecutions(db: Db, q: ExecutionsQuery) {
+  const cursor = decodeCursor(q.cursor);
+  // A filter costs work per row, so the first page of a filtered list counts its matches in the
+  // same pass (a window count) instead of a second full scan. Later pages know the total from the
+  // cursor and walk the sort order only as far as one page (per-row EXISTS). Across all pipelines
+  // the count runs on id sets; within one pipeline or stage its index narrows the rows better.
+  const countInline = cursor.total === undefined && !isBlankFilter(q.filter);
+  const sets = countInline && !q.pipeline && !q.stage;
   const p = new Params();
-  const where: string[] = [];
-  if (q.pipeline) where.push(`e."pipelineId" IN (SELECT "id" FROM "Pipeline" WHERE "name" = ${p.bind(q.pipeline)})`);
-  if (q.stage) where.push(`e."stageId" IN (SELECT "id" FROM "Stage" WHERE "name" = ${p.bind(q.stage)})`);
-  if (!isBlankFilter(q.filter)) where.push(compileFilter(parseFilter(q.filter!), p.bind));
-  const whereSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
-
-  const offset = decodeCursor(q.cursor);
-  const countParams = [...p.values];
+  const whereSql = executionsWhere(q, p.bind, sets ? "in" : "exists");
   const order = orderBy(q.sort, p.bind);
-  const page = `LIMIT ${p.bind(q.limit + 1)} OFFSET ${p.bind(offset)}`;
-  const ids = await db.$queryRawUnsafe<Array<{ id: number }>>(
-    `SELECT e."id" AS id FROM "Execution" e ${whereSql} ORDER BY ${order} ${page}`,
+  const page = `LIMIT ${p.bind(q.limit + 1)} OFFSET ${p.bind(cursor.offset)}`;
+  const ids = await db.$queryRawUnsafe<Array<{ id: number | bigint; total?: number | bigint }>>(
+    `SELECT e."id" AS id${countInline ? ", COUNT(*) OVER () AS total" : ""} FROM "Execution" e ${whereSql} ORDER BY ${order} ${page}`,
     ...p.values,
   );
-  const [{ total }] = await db.$queryRawUnsafe<Array<{ total: number | bigint }>>(
-    `SELECT COUNT(*) AS total FROM "Execution" e ${whereSql}`,
-    ...countParams,
-  );
+  const hasMore = ids.length > q.limit;
+  let total = cursor.total ?? (countInline && ids.length ? Number(ids[0].total) : undefined);
+  if (total === undefined && !hasMore && (ids.length > 0 || cursor.offset === 0)) total = cursor.offset + ids.length;
+  total ??= await countExecutions(db, q);
 
   const pageIds = ids.slice(0, q.limit).map((r) => Number(r.id));
   const rows = await db.execution.findMany({
@@ -78,8 +94,8 @@ export async function listExecutions(db: Db, q: ExecutionsQuery) {
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return {
-    total: Number(total),
-    nextCursor: ids.length > q.limit ? Buffer.from(String(offset + q.limit)).toString("base64url") : null,
+    total,
+    nextCursor: hasMore ? encodeCursor({ offset: cursor.offset + q.limit, total }) : null,
     executions: pageIds.map((id) => {
       const r = byId.get(id)!;
       return {

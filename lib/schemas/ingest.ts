@@ -44,7 +44,8 @@ const artifact = z.strictObject({
 const isNonFinite = (v: unknown): v is (typeof NON_FINITE)[number] => v === "NaN" || v === "Infinity" || v === "-Infinity";
 const shown = (v: unknown) => (typeof v === "string" ? JSON.stringify(v.slice(0, 40)) : String(v));
 
-function pointArray<T>(what: string, min: number, check: (v: unknown, i: number, a: unknown[]) => string | null) {
+// `items` documents the elements in the OpenAPI document, which cannot see into the custom check.
+function pointArray<T>(what: string, min: number, items: Record<string, unknown>, check: (v: unknown, i: number, a: unknown[]) => string | null) {
   return z
     .custom<T[]>((v) => Array.isArray(v), { error: (iss) => `must be an array of ${what}, received ${iss.input === null ? "null" : typeof iss.input}` })
     .superRefine((arr, ctx) => {
@@ -56,18 +57,19 @@ function pointArray<T>(what: string, min: number, check: (v: unknown, i: number,
         const problem = check(arr[i], i, arr);
         if (problem) return ctx.addIssue({ code: "custom", path: [i], message: problem });
       }
-    });
+    })
+    .meta({ type: "array", items, ...(min > 0 ? { minItems: min } : {}), maxItems: MAX_POINTS_PER_OP });
 }
 
-const seriesSteps = pointArray<number>("integer steps", 1, (v, i, a) => {
+const seriesSteps = pointArray<number>("integer steps", 1, { type: "integer", minimum: 0 }, (v, i, a) => {
   if (typeof v !== "number" || !Number.isInteger(v) || v < 0) return `must be an integer step >= 0, received ${shown(v)}`;
   if (i > 0 && v <= (a[i - 1] as number)) return "steps must be strictly increasing within one series op";
   return null;
 });
-const seriesValues = pointArray<number | (typeof NON_FINITE)[number]>("values", 0, (v) =>
+const seriesValues = pointArray<number | (typeof NON_FINITE)[number]>("values", 0, { anyOf: [{ type: "number" }, { enum: [...NON_FINITE] }] }, (v) =>
   (typeof v === "number" && Number.isFinite(v)) || isNonFinite(v) ? null : 'must be a number or one of "NaN", "Infinity", "-Infinity"',
 );
-const seriesTimes = pointArray<number>("times (ms since the epoch)", 0, (v) =>
+const seriesTimes = pointArray<number>("times (ms since the epoch)", 0, { type: "number", minimum: 0 }, (v) =>
   typeof v === "number" && Number.isFinite(v) && v >= 0 ? null : `must be a time in ms since the epoch (a number >= 0), received ${shown(v)}`,
 );
 

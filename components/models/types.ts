@@ -1,0 +1,5 @@
+import type { ModelDetail } from "@/components/api/hooks/use-model";
+
+export type { ModelDetail };
+export type ModelVersion = ModelDetail["versions"][number];
+export type ModelAlias = ModelDetail["aliases"][number];
