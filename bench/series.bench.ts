@@ -38,16 +38,22 @@ async function ingestMillion(server: BenchServer) {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
-async function time(runs: number, f: () => Promise<unknown>): Promise<number> {
+// Median wall time and, since other work on the machine stretches wall time, median CPU time of
+// this process (the in-process reads run here; for HTTP it is only the client's share).
+async function time(runs: number, f: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
   await f();
   await f();
-  const ms: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
+    const c = process.cpuUsage();
     await f();
-    ms.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    wall.push(performance.now() - t);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return median(ms);
+  return { wall: median(wall), cpu: median(cpu) };
 }
 
 export default async function seriesBench(): Promise<BenchRow[]> {
@@ -72,9 +78,10 @@ export default async function seriesBench(): Promise<BenchRow[]> {
       const full = await time(RUNS, () => readSeries(db, q({})));
       const window = await time(RUNS, () => readSeries(db, q({ from: "500000", to: "509999" })));
       return [
-        { measure: "series read, 1M points → 1,000 buckets (readSeries, median of 10)", value: full, unit: "ms", target: "≤ 50 ms" },
-        { measure: "series window re-query, 1% of 1M points → 1,000 buckets", value: window, unit: "ms", target: "≤ 50 ms" },
-        { measure: "series read over HTTP, 1M points → 1,000 buckets (client-side)", value: http, unit: "ms" },
+        { measure: "series read, 1M points → 1,000 buckets (readSeries, median of 10)", value: full.wall, unit: "ms", target: "≤ 50 ms" },
+        { measure: "  the same, CPU time", value: full.cpu, unit: "ms" },
+        { measure: "series window re-query, 1% of 1M points → 1,000 buckets", value: window.wall, unit: "ms", target: "≤ 50 ms" },
+        { measure: "series read over HTTP, 1M points → 1,000 buckets (client-side)", value: http.wall, unit: "ms" },
       ];
     } finally {
       await db.$disconnect();

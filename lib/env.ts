@@ -12,6 +12,8 @@ const envSchema = z.object({
   PROVSCOPE_MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
   PROVSCOPE_DEMO: z.enum(["0", "1"]).default("1"),
   PROVSCOPE_PUBLIC_READ: z.enum(["0", "1"]).default("0"),
+  // A RUNNING execution with no new data for this long is flagged as stalled in the dashboard.
+  PROVSCOPE_STALL_SECONDS: z.coerce.number().int().positive().default(300),
 });
 
 export type Env = z.infer<typeof envSchema>;

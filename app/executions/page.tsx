@@ -9,7 +9,7 @@ import { executionFields } from "@/lib/query/execution-fields";
 import { FilterSyntaxError } from "@/lib/query/filter/parse";
 import { listExecutions } from "@/lib/query/list-executions";
 import { listPipelines } from "@/lib/query/list-pipelines";
-import { DEFAULT_STALL_SECONDS } from "@/lib/schemas/live";
+import { env } from "@/lib/env";
 import { executionsQuery } from "@/lib/schemas/query";
 import { requireViewer } from "../_session/viewer";
 
@@ -48,7 +48,7 @@ export default async function ExecutionsPage({ searchParams }: Props) {
       fields={fields}
       pipelines={pipelines.pipelines.map((p) => ({ name: p.name, executions: p.executions, stages: p.stages.map((s) => s.name) }))}
       loadedAt={loadedAt}
-      stallSeconds={DEFAULT_STALL_SECONDS}
+      stallSeconds={env().PROVSCOPE_STALL_SECONDS}
     />
   );
 }

@@ -97,7 +97,19 @@ function CurvesLayer({ curves, smoothing, highlight }: { curves: DrawnCurve[]; s
       </clipPath>
       <g clipPath={`url(#${clip})`}>
         {paths.map((c) => (
-          <path key={c.id} className="series-band" data-curve={c.id} d={c.band} fill={c.color} fillOpacity={dim(c.id) ? bandOpacity / 4 : bandOpacity} stroke="none" />
+          // The faint outline makes a one-bucket spike a visible hairline, not a sub-pixel sliver.
+          <path
+            key={c.id}
+            className="series-band"
+            data-curve={c.id}
+            d={c.band}
+            fill={c.color}
+            fillOpacity={dim(c.id) ? bandOpacity / 4 : bandOpacity}
+            stroke={c.color}
+            strokeOpacity={dim(c.id) ? 0.05 : bandOpacity * 2.5}
+            strokeWidth={0.75}
+            strokeLinejoin="round"
+          />
         ))}
         {paths.map((c) => (
           <g key={c.id} opacity={dim(c.id) ? 0.12 : 1}>

@@ -124,6 +124,7 @@ export function CompareView({ executions, missing, step, rank, atStep, series }:
             }}
             directions={directions}
             onDirection={setDirection}
+            empty={step === undefined ? "choose a step to see every series' value there" : `no series at rank ${rank}`}
           >
             <StepInput step={step} onStep={(s) => setServer({ step: s === undefined ? null : String(s) })} />
           </MetricsCompare>

@@ -17,10 +17,11 @@ type Props = {
   directions: Directions;
   onDirection: (key: string, d: Direction | "none") => void;
   children?: ReactNode; // controls in the header
+  empty?: string;
 };
 
 // Metrics as rows, executions as columns, each value with its delta against the baseline.
-export function MetricsCompare({ title, label, columns, keys, value, directions, onDirection, children }: Props) {
+export function MetricsCompare({ title, label, columns, keys, value, directions, onDirection, children, empty = "nothing logged" }: Props) {
   const base = columns.find((c) => c.baseline) ?? columns[0];
   return (
     <section aria-label={label} className="rounded-md border border-slate-200 bg-white shadow-xs">
@@ -51,7 +52,7 @@ export function MetricsCompare({ title, label, columns, keys, value, directions,
             {keys.length === 0 ? (
               <tr>
                 <td colSpan={columns.length + 1} className="px-3 py-2 text-slate-400">
-                  nothing logged
+                  {empty}
                 </td>
               </tr>
             ) : null}

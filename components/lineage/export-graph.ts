@@ -3,11 +3,7 @@ import type { Core } from "cytoscape";
 // Exports of the lineage view: the picture (PNG, SVG) of the whole graph, not just the viewport;
 // the data (JSON, CSV) come from the merged subgraph itself.
 
-declare module "cytoscape" {
-  interface Core {
-    svg(options?: { full?: boolean; scale?: number; bg?: string }): string;
-  }
-}
+import { graphSvg, type SvgEdge, type SvgNode } from "./graph-svg";
 
 // Browsers download a blob through a temporary link with a file name.
 export function download(name: string, data: Blob | string, type = "application/octet-stream") {
@@ -32,7 +28,18 @@ export function exportPng(cy: Core, name: string) {
 }
 
 export function exportSvg(cy: Core, name: string) {
-  download(`${name}.svg`, cy.svg({ full: true, bg: "#ffffff" }), "image/svg+xml");
+  const nodes: SvgNode[] = cy.nodes(":visible").map((n) => ({
+    id: n.id(),
+    x: n.position("x"),
+    y: n.position("y"),
+    w: n.width(),
+    h: n.height(),
+    label: String(n.data("label") ?? n.id()),
+    fill: String(n.style("background-color")),
+    shape: String(n.style("shape")) === "ellipse" ? "ellipse" : "box",
+  }));
+  const edges: SvgEdge[] = cy.edges(":visible").map((e) => ({ source: e.source().id(), target: e.target().id(), color: String(e.style("line-color")) }));
+  download(`${name}.svg`, graphSvg(nodes, edges), "image/svg+xml");
 }
 
 export const fileStem = (focus: string, asOf?: string) =>

@@ -1,7 +1,6 @@
 "use client";
 
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from "cytoscape";
-import svgExport from "cytoscape-svg";
 import { useEffect, useRef, useState, type RefObject } from "react";
 import { lineageStyle } from "./cy-style";
 import { exportPng, exportSvg } from "./export-graph";
@@ -13,12 +12,6 @@ import { openingViewport } from "./viewport";
 // Owns the cytoscape instance. Elements come in with their positions already computed (preset
 // layout); this component only syncs them: nodes that stay keep their place, new ones appear, gone
 // ones leave. Selection highlights every path through the selected node.
-
-let registered = false;
-if (!registered) {
-  cytoscape.use(svgExport);
-  registered = true;
-}
 
 export type CanvasApi = { fit(): void; center(id: string): void; png(name: string): void; svg(name: string): void };
 export type CanvasProps = {

@@ -4,7 +4,10 @@ import dynamic from "next/dynamic";
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { Lineage } from "@/lib/schemas/lineage";
 import { formatExpansion, type LineageView } from "@/lib/schemas/lineage-view";
+import { useQueryClient } from "@tanstack/react-query";
 import { useLineageAnswers } from "@/components/api/hooks/use-lineage";
+import { NewItemsBanner } from "@/components/live/new-items-banner";
+import { useLiveLineage } from "@/components/live/use-live-lineage";
 import { buildView, layoutKey } from "./build-view";
 import type { Clustered } from "./cluster-graph";
 import { buildGraph, type LineageGraph } from "./graph-model";
@@ -108,9 +111,22 @@ function Explorer({ view, setView, initialAnswers, initialErrors }: ExplorerProp
 
   const selectedNode = view.sel ? drawn.nodes.find((n) => n.id === view.sel) ?? null : null;
 
+  // While a workflow runs, lineage grows: announce new neighbours instead of redrawing under the user.
+  const queryClient = useQueryClient();
+  const shownIds = useMemo(() => new Set(shown ? Object.keys(shown.nodes) : []), [shown]);
+  const live = useLiveLineage(shownIds, { enabled: !view.asOf });
+
   return (
     <div className="flex flex-col gap-2">
       <ExplorerHeader graph={shown} focus={focus} view={view} drawn={drawn.nodes.length} />
+      <NewItemsBanner
+        count={live.newNodes.length}
+        noun="node"
+        onShow={() => {
+          void queryClient.invalidateQueries({ queryKey: ["lineage"] });
+          live.clear();
+        }}
+      />
       <LineageToolbar
         view={view}
         setView={setView}

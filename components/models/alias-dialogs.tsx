@@ -103,7 +103,7 @@ export function RollbackDialog({ model, alias, actor, onClose, onDone }: Common 
         )}
         <ReasonField reason={reason} setReason={setReason} actor={actor} />
         {rollback.error ? <ApiErrorMessage error={rollback.error} /> : null}
-        <Buttons onClose={onClose} disabled={target === null || reason.trim() === "" || rollback.isPending} label={rollback.isPending ? "Rolling back…" : `Roll back to v${target ?? "?"}`} />
+        <Buttons onClose={onClose} disabled={target === null || reason.trim() === "" || rollback.isPending} label={rollback.isPending ? "Rolling back…" : target === null ? "Roll back" : `Roll back to v${target}`} />
       </form>
     </Modal>
   );

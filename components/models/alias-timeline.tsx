@@ -25,7 +25,7 @@ export function AliasTimeline({ model, alias, version, initial, canWrite, onRoll
       <header className="flex items-center justify-between gap-2 border-b border-slate-100 px-3 py-1.5">
         <div className="flex items-center gap-2">
           <AliasBadge alias={alias} version={version} />
-          <span className="text-xs text-slate-500">{changes.length} changes</span>
+          <span className="text-xs text-slate-500">{changes.length === 1 ? "1 change" : `${changes.length} changes`}</span>
         </div>
         <WriteButton canWrite={canWrite} onClick={onRollback} label="Roll back…" />
       </header>

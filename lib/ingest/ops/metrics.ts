@@ -18,5 +18,7 @@ export async function metrics(ctx: BatchContext, op: Op, path: string) {
       select: { key: true },
     });
   }
+  // New final metrics are news for live views, which look for executions updated since a cursor.
+  await ctx.tx.execution.update({ where: { id: execution.id }, data: { updatedAt: new Date() }, select: { id: true } });
   return { op: op.op, execution: op.execution, keys: Object.keys(op.values).length };
 }

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Execution_updatedAt_idx" ON "Execution"("updatedAt");
+
