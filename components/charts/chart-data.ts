@@ -22,6 +22,10 @@ export type ChartPoint = {
   count: number;
   nonFinite: number;
   s: number | null; // smoothed last value
+  // As drawn on the current y axis (null where a log axis has no place for the value):
+  band: [number, number] | null;
+  yAxis: number | null;
+  sAxis: number | null;
 };
 
 // A JSON bucket: times that were NaN arrive as null.
@@ -65,7 +69,8 @@ export function toChartPoints(buckets: readonly WireBucket[], mode: XMode, t0: n
     const x = xOf(b, mode, t0);
     if (x === null) continue;
     const y = typeof b.last === "number" && Number.isFinite(b.last) ? b.last : null;
-    out.push({ x, step: b.step, end: b.end, lastStep: b.lastStep, time: b.time, lo: b.min, hi: b.max, y, raw: b.last, count: b.count, nonFinite: b.nonFinite, s: y });
+    const band: [number, number] | null = b.min === null || b.max === null ? null : [b.min, b.max];
+    out.push({ x, step: b.step, end: b.end, lastStep: b.lastStep, time: b.time, lo: b.min, hi: b.max, y, raw: b.last, count: b.count, nonFinite: b.nonFinite, s: y, band, yAxis: y, sAxis: y });
   }
   return out;
 }

@@ -5,8 +5,7 @@ import { linearTicks, logTicks, niceDomain, xTicks } from "./ticks";
 // Everything a chart draws, computed from the curves' buckets and the view: points on the current
 // x axis, smoothing, domains, bands and non-finite markers. Pure.
 
-// A point as drawn: its band and values on the current y axis (null where a log axis has no place).
-export type DrawnPoint = ChartPoint & { band: [number, number] | null; yAxis: number | null; sAxis: number | null };
+export type DrawnPoint = ChartPoint;
 export type DrawnCurve = { id: string; color: string; points: DrawnPoint[]; markers: Marker[] };
 
 export type CurveData = { id: string; color: string; t0: number | null; buckets: readonly WireBucket[] | undefined };
@@ -23,12 +22,15 @@ export function buildChart(input: readonly CurveData[], o: { x: XMode; log: bool
   });
   const xDomain: Range = o.zoom ?? xExtent(points, o.x) ?? [0, 1];
   const y = o.log ? yDomain(points, xDomain, true) : niceDomain(yDomain(points, xDomain, false, false));
-  const curves = input.map((c, i) => ({
-    id: c.id,
-    color: c.color,
-    points: points[i].map((p) => ({ ...p, band: bandOf(p, o.log, y[0]), yAxis: onAxis(p.y, o.log), sAxis: onAxis(p.s, o.log) })),
-    markers: nonFiniteMarkers(points[i]),
-  }));
+  // Set in place (the points are this call's own): copying 50,000 points with a spread cost ~0.5 s.
+  for (const pts of points) {
+    for (const p of pts) {
+      p.band = bandOf(p, o.log, y[0]);
+      p.yAxis = onAxis(p.y, o.log);
+      p.sAxis = onAxis(p.s, o.log);
+    }
+  }
+  const curves = input.map((c, i) => ({ id: c.id, color: c.color, points: points[i], markers: nonFiniteMarkers(points[i]) }));
   return { curves, xDomain, yDomain: y, xTicks: xTicks(xDomain, o.x), yTicks: o.log ? logTicks(y) : linearTicks(y) };
 }
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { PackedSeries } from "@/lib/compare/series-wire";
 import { InitialSeriesProvider } from "@/components/charts/initial-series";
+import { LiveExecution } from "@/components/live/live-execution";
 import { Card, SectionTitle } from "@/components/ui/card";
 import { formatMetric } from "@/components/ui/format";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -27,6 +28,7 @@ export function ExecutionDetail({ execution: e, series, now }: { execution: Exec
           <h1 className="flex flex-wrap items-center gap-2 text-lg font-semibold text-slate-900">
             <span className="break-all">{e.name}</span>
             <StatusBadge status={e.status} />
+            <LiveExecution uuid={e.uuid} status={e.status} series={e.series} />
           </h1>
           <div className="font-mono text-[11px] text-slate-400">{e.uuid}</div>
         </div>

@@ -12,5 +12,8 @@ export function listTokens(db: Db) {
 export async function revokeToken(db: Db, id: number) {
   const row = await db.apiToken.findUnique({ where: { id }, select: { id: true, revokedAt: true } });
   if (!row) throw notFound(`no API token with id ${id}`);
-  return db.apiToken.update({ where: { id }, data: { revokedAt: row.revokedAt ?? new Date() }, select: publicFields });
+  // A transaction, not a bare write: see createToken.
+  return db.$transaction((tx) =>
+    tx.apiToken.update({ where: { id }, data: { revokedAt: row.revokedAt ?? new Date() }, select: publicFields }),
+  );
 }

@@ -6,10 +6,14 @@ import { generateToken, hashToken, scopeAllows, tokenPrefix, type Scope } from "
 export type Principal = { tokenId: number; name: string; scope: Scope };
 
 export async function createToken(db: Db, name: string, scope: Scope, token = generateToken()) {
-  const row = await db.apiToken.create({
-    data: { name, scope, hash: hashToken(token), prefix: tokenPrefix(token) },
-    select: { id: true, name: true, scope: true, prefix: true, createdAt: true },
-  });
+  // Inside a transaction even alone: on the shared SQLite connection only transactions wait for
+  // one another, and a bare write could land inside (and be rolled back with) another request's.
+  const row = await db.$transaction((tx) =>
+    tx.apiToken.create({
+      data: { name, scope, hash: hashToken(token), prefix: tokenPrefix(token) },
+      select: { id: true, name: true, scope: true, prefix: true, createdAt: true },
+    }),
+  );
   return { ...row, token };
 }
 

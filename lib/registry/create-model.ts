@@ -9,7 +9,8 @@ export async function createModel(db: Db, name: string) {
   const existing = await db.registeredModel.findUnique({ where: { name }, select: { id: true } });
   if (existing) throw modelExists(name);
   try {
-    return await db.registeredModel.create({ data: { name }, select: { name: true, createdAt: true } });
+    // A transaction, not a bare write: see createToken in lib/auth/tokens.ts.
+    return await db.$transaction((tx) => tx.registeredModel.create({ data: { name }, select: { name: true, createdAt: true } }));
   } catch (err) {
     // Lost a race with another create of the same name: the unique index had the last word.
     if ((err as { code?: string }).code === "P2002") throw modelExists(name);

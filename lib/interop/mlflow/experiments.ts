@@ -60,7 +60,8 @@ export async function createExperiment(db: Db, body: CreateExperimentBody) {
   if (body.name === DEFAULT_EXPERIMENT_NAME) throw exists();
   if (await db.pipeline.findUnique({ where: { name: body.name }, select: { id: true } })) throw exists();
   try {
-    const pipeline = await db.pipeline.create({ data: { name: body.name }, select: { id: true, name: true } });
+    // A transaction, not a bare write: see createToken in lib/auth/tokens.ts.
+    const pipeline = await db.$transaction((tx) => tx.pipeline.create({ data: { name: body.name }, select: { id: true, name: true } }));
     return { experiment_id: experimentIdOf(pipeline) };
   } catch (err) {
     if ((err as { code?: string }).code === "P2002") throw exists(); // a concurrent create won
