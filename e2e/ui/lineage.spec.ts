@@ -84,7 +84,8 @@ test("opens on one node, expands lazily up and down, keeps positions and updates
   v = await version(page);
   await details.getByRole("button", { name: "Expand downstream (+1) ▸" }).click();
   await drawn(page, g.ood);
-  expect(await probe(page, g.deploy)).toMatchObject({ hiddenDown: 0 });
+  // The new node and the anchor's updated badge may land in successive frames: poll for the badge.
+  await expect.poll(() => probe(page, g.deploy)).toMatchObject({ hiddenDown: 0 });
   expect(await version(page)).toBeGreaterThan(v);
   await expect(details.getByRole("button", { name: /Expand downstream/ })).toBeDisabled();
   await expect(page.getByTestId("graph-summary")).toContainText("5 nodes · 4 edges");
