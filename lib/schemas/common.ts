@@ -15,7 +15,7 @@ export const clientId = z
   .string()
   .min(1, "must not be empty")
   .max(128, "must be at most 128 characters")
-  .regex(/^[A-Za-z0-9._:\-]+$/, "may contain only letters, digits and . _ : -");
+  .regex(/^[A-Za-z0-9._:-]+$/, "may contain only letters, digits and . _ : -");
 
 export const isoTime = z.iso.datetime({ offset: true, message: "must be an ISO-8601 time such as 2026-11-22T10:00:00Z" });
 
