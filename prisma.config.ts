@@ -1,6 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 
 // The Prisma CLI (migrate deploy/diff, generate) runs on the JavaScript engines through a driver
 // adapter: the native engines cannot be downloaded on an air-gapped node. The provider follows
@@ -13,6 +14,6 @@ export default defineConfig({
   engine: "js",
   schema: path.join("prisma", provider, "schema.prisma"),
   async adapter() {
-    return new PrismaBetterSQLite3({ url });
+    return provider === "sqlite" ? new PrismaBetterSQLite3({ url }) : new PrismaPg({ connectionString: url });
   },
 });

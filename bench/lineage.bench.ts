@@ -17,9 +17,7 @@ export default async function lineageBench(): Promise<BenchRow[]> {
   const t = createTestDb();
   try {
     const built = performance.now();
-    const graph = new RawGraph(t.file);
-    const layers = buildLayeredGraph(graph, { nodes: NODES, layers: LAYERS });
-    graph.close();
+    const layers = await buildLayeredGraph(await RawGraph.open(t.db), { nodes: NODES, layers: LAYERS });
     const buildMs = performance.now() - built;
 
     // Focus nodes from the last five layers, artifacts and executions alike.

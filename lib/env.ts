@@ -14,6 +14,8 @@ const envSchema = z.object({
   PROVSCOPE_PUBLIC_READ: z.enum(["0", "1"]).default("0"),
   // A RUNNING execution with no new data for this long is flagged as stalled in the dashboard.
   PROVSCOPE_STALL_SECONDS: z.coerce.number().int().positive().default(300),
+  // Connections each server process may open to PostgreSQL (unused on SQLite).
+  PROVSCOPE_PG_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -10,6 +10,8 @@ const source = readFileSync(path.join(root, "prisma/schema.prisma"), "utf8");
 
 const providers = {
   sqlite: { url: "file:../../data/provscope.db" },
+  // Only a placeholder: at run time the adapter (lib/db/client.ts) supplies the connection.
+  postgresql: { url: "postgresql://localhost:5432/provscope" },
 };
 
 for (const [provider, { url }] of Object.entries(providers)) {

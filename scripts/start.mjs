@@ -30,16 +30,25 @@ function run(step, args, { quiet = false } = {}) {
   process.stdout.write(`provscope: ${step} done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
-if (!existsSync(path.join(root, "lib/db/generated/sqlite/client.ts"))) {
+if (!existsSync(path.join(root, "lib/db/generated/postgresql/client.ts"))) {
   run("generating the database client", [path.join(root, "scripts/prisma-generate.mjs")]);
 }
 
+const isPostgres = (u) => /^postgres(ql)?:\/\//.test(u) && URL.canParse(u) && new URL(u).hostname !== "";
+if (!env.DATABASE_URL.startsWith("file:") && !isPostgres(env.DATABASE_URL)) {
+  console.error("provscope: DATABASE_URL must be a SQLite 'file:PATH' URL or a 'postgresql://USER:PASSWORD@HOST:PORT/DB' URL");
+  process.exit(1);
+}
 if (env.DATABASE_URL.startsWith("file:")) {
   const file = path.resolve(root, env.DATABASE_URL.slice("file:".length));
   mkdirSync(path.dirname(file), { recursive: true });
   console.log(`provscope: database ${file}`);
+} else {
+  // The password never reaches the log.
+  const u = new URL(env.DATABASE_URL);
+  console.log(`provscope: database PostgreSQL ${u.hostname}:${u.port || 5432}${u.pathname}`);
 }
-run("applying database migrations", [bin("prisma", "build/index.js"), "migrate", "deploy"], { quiet: true });
+run("applying database migrations", [path.join(root, "scripts/migrate.mjs")], { quiet: true });
 
 // Rebuild only when a source file is newer than the last build: a fresh clone builds once.
 const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "package.json", "postcss.config.mjs", "instrumentation.ts"];

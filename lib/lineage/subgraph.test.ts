@@ -192,13 +192,11 @@ describe("lineageQuery", () => {
 describe("subgraph on wide and random graphs", () => {
   it("handles levels of thousands of ids and cuts them at maxNodes", async () => {
     const n = 4000;
-    const graph = new RawGraph(t.file, "wide");
-    const data = graph.transaction(() => {
-      const a = graph.artifact("wide-data");
-      for (let i = 0; i < n; i++) graph.event(graph.execution(`wide-${i}`), a, "INPUT");
-      return `artifact:${a}`;
-    });
-    graph.close();
+    const graph = await RawGraph.open(db, "wide");
+    const a = graph.artifact("wide-data");
+    for (let i = 0; i < n; i++) graph.event(graph.execution(`wide-${i}`), a, "INPUT");
+    await graph.write();
+    const data = `artifact:${a}`;
     const r = await query({ node: data, direction: "down", depth: 2, maxNodes: 5000 });
     expect(r.nodes).toHaveLength(n + 1);
     expect(r.edges).toHaveLength(n);
@@ -211,9 +209,7 @@ describe("subgraph on wide and random graphs", () => {
   });
 
   it("matches a brute-force ancestry on a random layered graph, hidden counts included", async () => {
-    const graph = new RawGraph(t.file, "layered");
-    const layers = buildLayeredGraph(graph, { nodes: 600, layers: 12, seed: 3 });
-    graph.close();
+    const layers = await buildLayeredGraph(await RawGraph.open(db, "layered"), { nodes: 600, layers: 12, seed: 3 });
     // The whole graph in memory, keyed like the API's node ids.
     const rows = await db.event.findMany({
       where: { execution: { pipeline: { name: "layered" } } },

@@ -1,7 +1,8 @@
 import "server-only";
-import type { Db } from "../db/client";
+import { postgresPool, type Db } from "../db/client";
 import { fromBytes } from "./chunk-codec";
 import { gapless, pointKey, type ChunkMeta, type Decoded, type PointData, type PointRef } from "./downsample";
+import { postgresChunkReader } from "./postgres-chunk-reader";
 import { sqliteChunkReader } from "./sqlite-chunk-reader";
 
 // Where the downsampler's data comes from: chunk summaries, the decoded steps and values of the
@@ -15,13 +16,17 @@ export interface ChunkReader {
 
 const readers = new WeakMap<Db, Promise<ChunkReader>>();
 
-// The fastest reader for this client's database. On SQLite that is a driver connection to the same
-// file (found with PRAGMA database_list, so it is always the client's own file): Prisma's adapter
-// turns every blob byte into a JS number, which makes reading a million points take seconds.
+// The fastest reader for this client's database: Prisma's adapters turn every blob byte into a JS
+// number, which makes reading a million points take seconds. On PostgreSQL that is the client's own
+// `pg` pool; on SQLite a driver connection to the same file (found with PRAGMA database_list, so it
+// is always the client's own file).
 export function chunkReader(db: Db): Promise<ChunkReader> {
   let reader = readers.get(db);
   if (!reader) {
-    reader = sqliteFile(db).then((file) => (file ? sqliteChunkReader(file) : prismaChunkReader(db)));
+    const pool = postgresPool(db);
+    reader = pool
+      ? Promise.resolve(postgresChunkReader(pool))
+      : sqliteFile(db).then((file) => (file ? sqliteChunkReader(file) : prismaChunkReader(db)));
     readers.set(db, reader);
   }
   return reader;

@@ -1,6 +1,7 @@
 import { realpathSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/client";
+import { provider } from "../db/sql";
 import { applyBatch } from "../ingest/apply-batch";
 import { ingestBatchBody, type IngestBatchInput } from "../schemas/ingest";
 import { seriesQuery } from "../schemas/series";
@@ -33,8 +34,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-// Every case runs against the SQLite driver reader (the default) and the provider-independent one.
-describe.each(["sqlite driver", "prisma"])("readSeries (%s reader)", (kind) => {
+// Every case runs against the driver reader (the default) and the provider-independent one.
+describe.each(["driver", "prisma"])("readSeries (%s reader)", (kind) => {
   beforeAll(() => {
     reader = kind === "prisma" ? prismaChunkReader(db) : undefined;
   });
@@ -81,8 +82,9 @@ describe.each(["sqlite driver", "prisma"])("readSeries (%s reader)", (kind) => {
     await expect(read({ execution: "rs-missing" })).rejects.toMatchObject({ status: 404, message: expect.stringContaining("no execution") });
   });
 
-  it("reads this client's own file through the driver", async () => {
-    expect((await chunkReader(db)).source).toBe(`sqlite:${realpathSync(t.file)}`);
+  it("reads this client's own database through the driver", async () => {
+    const expected = provider() === "sqlite" ? `sqlite:${realpathSync(t.file)}` : "postgresql";
+    expect((await chunkReader(db)).source).toBe(expected);
   });
 
   it("lists the series keys of an execution", async () => {
