@@ -1,5 +1,6 @@
 import "server-only";
-import type { Db } from "../db/client";
+import { sqliteDriver, type Db } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import type { IngestBatchBody, IngestBatchResponse, IngestOp, OpResult } from "../schemas/ingest";
 import { BatchContext } from "./context";
 import { artifact } from "./ops/artifact";
@@ -30,14 +31,15 @@ function applyOp(ctx: BatchContext, op: IngestOp, path: string): Promise<OpResul
 }
 
 // Applies a batch all-or-nothing. The batch id and its response are stored in the same
-// transaction, so a retried batch returns the first response and writes nothing.
+// transaction, so a retried batch returns the first response and writes nothing — also when the
+// retry races the first attempt on another server (the loser re-runs and finds the stored response).
 export async function applyBatch(db: Db, batch: IngestBatchBody, actor: string): Promise<IngestBatchResponse> {
   const seen = await findBatch(db, batch.batchId);
   if (seen) return seen;
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const again = await findBatch(tx, batch.batchId);
     if (again) return again;
-    const ctx = new BatchContext(tx, actor);
+    const ctx = new BatchContext(tx, actor, sqliteDriver(db));
     const results: OpResult[] = [];
     for (let i = 0; i < batch.ops.length; i++) results.push(await applyOp(ctx, batch.ops[i], `ops.${i}`));
     const response: IngestBatchResponse = { batchId: batch.batchId, applied: results.length, results };

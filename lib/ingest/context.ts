@@ -1,4 +1,5 @@
 import "server-only";
+import type BetterSqlite3 from "better-sqlite3";
 import type { Tx } from "../db/client";
 import { unprocessable } from "../http/errors";
 
@@ -12,6 +13,8 @@ export class BatchContext {
   constructor(
     readonly tx: Tx,
     readonly actor: string,
+    // The SQLite connection `tx` runs on, for the series fast path (see appendSeries).
+    readonly driver?: BetterSqlite3.Database,
   ) {}
 
   remember(uuid: string, ref: ExecutionRef) {
