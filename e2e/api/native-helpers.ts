@@ -1,11 +1,12 @@
 // Helpers for the client specs (client-c, client-python): run a client program, and run a second
 // Provscope server on a port and database of our own that a test may kill and restart.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, type APIRequestContext } from "@playwright/test";
 import { ADMIN_TOKEN } from "../../playwright.config";
+import { freshDatabase, type FreshDatabase } from "../database";
 import { freePort } from "../../bench/server";
 import { getJson } from "../fixtures";
 
@@ -41,26 +42,27 @@ export function tempDir(prefix: string) {
 }
 
 // A server the test may kill (SIGKILL, as a crashed node would be) and start again on the same
-// port and SQLite file. It serves the build the Playwright web server made (NEXT_DIST_DIR), via
+// port and database (a fresh one of its own, on the suite's provider). It serves the build the Playwright web server made (NEXT_DIST_DIR), via
 // `next start` directly: scripts/start.mjs could decide to rebuild that folder under the running
 // web server.
 export class RestartableServer {
-  readonly dir = tempDir("restart");
-  readonly dbUrl = `file:${path.join(this.dir, "restart.db")}`;
   private child: ChildProcess | null = null;
   private log = "";
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly database: FreshDatabase,
+    private readonly ownsDatabase: boolean,
+  ) {}
 
-  static async create() {
-    const server = new RestartableServer(await freePort());
-    const migrate = spawnSync(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), "migrate", "deploy"], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: server.dbUrl },
-      encoding: "utf8",
-    });
-    expect(migrate.status, `${migrate.stdout}${migrate.stderr}`).toBe(0);
-    return server;
+  // On a fresh database of its own, or on `database` (several servers sharing one, as behind a
+  // load balancer; the caller then drops it).
+  static async create(database?: FreshDatabase) {
+    return new RestartableServer(await freePort(), database ?? (await freshDatabase("restart")), !database);
+  }
+
+  get dbUrl() {
+    return this.database.url;
   }
 
   get url() {
@@ -103,7 +105,7 @@ export class RestartableServer {
 
   async dispose() {
     await this.kill();
-    rmSync(this.dir, { recursive: true, force: true });
+    if (this.ownsDatabase) await this.database.drop();
   }
 }
 

@@ -173,6 +173,8 @@ test("an execution started after the page loaded is announced, and shown on requ
 });
 
 test("thousands of executions scroll in a table that keeps only the visible rows in the DOM", async ({ page, ingest, request }) => {
+  // 3,000 execution.start ops: one database round trip each, which on PostgreSQL takes ~30 s.
+  test.setTimeout(180_000);
   const pipeline = uniq("ui-many");
   const n = 3000;
   const ops = Array.from({ length: n }, (_, i) => ({
