@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { bandOf, mergeBuckets, nearestIndex, nonFiniteMarkers, stepWindow, toChartPoints, xExtent, yDomain, type WireBucket } from "./chart-data";
+import { mergeBuckets, nearestIndex, nonFiniteMarkers, pointAt, stepWindow, toCurvePoints, xExtent, yDomain, type WireBucket, type XMode } from "./chart-data";
 import { colorAt } from "./colors";
+import { bucketsOf, columnsFromBuckets, mergeColumns } from "./series-columns";
+
+const toChartPoints = (buckets: WireBucket[], mode: XMode, t0: number | null) => toCurvePoints(columnsFromBuckets(buckets), mode, t0);
 
 const point = (step: number, value: number | "NaN" | "Infinity" | "-Infinity", time = 1_000_000 + step * 10): WireBucket => {
   const finite = typeof value === "number";
@@ -31,9 +34,14 @@ describe("bucket merging", () => {
     ]);
   });
 
+  it("merges columns exactly like buckets", () => {
+    const buckets = [point(0, 3), point(1, "NaN"), point(2, 1), point(3, 5), point(4, "Infinity"), point(5, -2), point(6, "-Infinity")];
+    for (const max of [1, 2, 3, 7]) expect(bucketsOf(mergeColumns(columnsFromBuckets(buckets), max))).toEqual(mergeBuckets(buckets, max));
+  });
+
   it("never hands the chart more than 1,000 points", () => {
     const many = Array.from({ length: 10_000 }, (_, i) => point(i, Math.sin(i)));
-    expect(toChartPoints(many, "step", null).length).toBeLessThanOrEqual(1000);
+    expect(toChartPoints(many, "step", null).n).toBeLessThanOrEqual(1000);
   });
 });
 
@@ -41,14 +49,23 @@ describe("chart points", () => {
   const buckets = [point(10, 0.5), point(20, "NaN"), point(30, 0.25)];
 
   it("places points by step, wall time or time since the start", () => {
-    expect(toChartPoints(buckets, "step", null).map((p) => p.x)).toEqual([10, 20, 30]);
-    expect(toChartPoints(buckets, "wall", null).map((p) => p.x)).toEqual([1_000_100, 1_000_200, 1_000_300]);
-    expect(toChartPoints(buckets, "relative", 1_000_000).map((p) => p.x)).toEqual([0.1, 0.2, 0.3]);
+    expect([...toChartPoints(buckets, "step", null).x]).toEqual([10, 20, 30]);
+    expect([...toChartPoints(buckets, "wall", null).x]).toEqual([1_000_100, 1_000_200, 1_000_300]);
+    expect([...toChartPoints(buckets, "relative", 1_000_000).x]).toEqual([0.1, 0.2, 0.3]);
+  });
+
+  it("leaves points without a time off a time axis", () => {
+    const untimed = [point(10, 0.5), { ...point(20, 0.7), time: null }, point(30, 0.25)];
+    const p = toChartPoints(untimed, "wall", null);
+    expect([...p.x]).toEqual([1_000_100, 1_000_300]);
+    expect([...p.step]).toEqual([10, 30]);
+    expect(toChartPoints(untimed, "step", null).n).toBe(3);
   });
 
   it("draws no line through non-finite values and marks them instead", () => {
     const pts = toChartPoints(buckets, "step", null);
-    expect(pts.map((p) => p.y)).toEqual([0.5, null, 0.25]);
+    expect([0, 1, 2].map((i) => pointAt(pts, i).y)).toEqual([0.5, null, 0.25]);
+    expect(pointAt(pts, 1)).toMatchObject({ raw: "NaN", lo: null, hi: null, time: 1_000_200 });
     expect(nonFiniteMarkers(pts)).toEqual([{ x: 20, kind: "NaN", count: 1, step: 20, end: 20 }]);
   });
 
@@ -59,12 +76,12 @@ describe("chart points", () => {
   });
 
   it("finds the nearest point to the pointer", () => {
-    const pts = toChartPoints(buckets, "step", null);
-    expect(nearestIndex(pts, 0)).toBe(0);
-    expect(nearestIndex(pts, 14)).toBe(0);
-    expect(nearestIndex(pts, 16)).toBe(1);
-    expect(nearestIndex(pts, 99)).toBe(2);
-    expect(nearestIndex([], 1)).toBe(-1);
+    const xs = toChartPoints(buckets, "step", null).x;
+    expect(nearestIndex(xs, 0)).toBe(0);
+    expect(nearestIndex(xs, 14)).toBe(0);
+    expect(nearestIndex(xs, 16)).toBe(1);
+    expect(nearestIndex(xs, 99)).toBe(2);
+    expect(nearestIndex(new Float64Array(0), 1)).toBe(-1);
   });
 
   it("computes the y range of the visible window, spikes included", () => {
@@ -82,13 +99,11 @@ describe("chart points", () => {
     expect(lo).toBeGreaterThan(0);
     expect(lo).toBeLessThan(0.01);
     expect(hi).toBeGreaterThan(10);
-    expect(bandOf({ ...pts[0], lo: -1, hi: 5 }, true, 0.001)).toEqual([0.001, 5]);
-    expect(bandOf({ ...pts[0], lo: -1, hi: -0.5 }, true, 0.001)).toBeNull();
   });
 
   it("spans the union of the curves' x ranges", () => {
     expect(xExtent([toChartPoints([point(5, 1), point(9, 1)], "step", null), toChartPoints([point(2, 1)], "step", null)])).toEqual([2, 9]);
-    expect(xExtent([[]])).toBeNull();
+    expect(xExtent([toChartPoints([], "step", null)])).toBeNull();
     // A bucket's point sits at its last step; the axis still starts at its first.
     const wide: WireBucket = { step: 0, end: 19, min: 1, max: 2, last: 1, lastStep: 19, time: 5, count: 20, nonFinite: 0 };
     expect(xExtent([toChartPoints([wide, { ...wide, step: 20, end: 39, lastStep: 39 }], "step", null)])).toEqual([0, 39]);

@@ -4,16 +4,20 @@
 
 export const MAX_SMOOTHING = 0.99;
 
-export function ema(values: ReadonlyArray<number | null>, weight: number): Array<number | null> {
+// On a column: NaN marks a gap, in and out.
+export function emaColumn(values: Float64Array, weight: number): Float64Array {
   const w = Math.min(Math.max(weight, 0), MAX_SMOOTHING);
-  if (w === 0) return values.slice();
-  const out: Array<number | null> = new Array(values.length);
+  const out = new Float64Array(values.length);
+  if (w === 0) {
+    out.set(values);
+    return out;
+  }
   let last = 0;
   let n = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === null || !Number.isFinite(v)) {
-      out[i] = null;
+    if (!Number.isFinite(v)) {
+      out[i] = NaN;
       continue;
     }
     last = last * w + (1 - w) * v;
@@ -21,4 +25,10 @@ export function ema(values: ReadonlyArray<number | null>, weight: number): Array
     out[i] = last / (1 - Math.pow(w, n));
   }
   return out;
+}
+
+export function ema(values: ReadonlyArray<number | null>, weight: number): Array<number | null> {
+  if (Math.min(Math.max(weight, 0), MAX_SMOOTHING) === 0) return values.slice();
+  const out = emaColumn(Float64Array.from(values, (v) => v ?? NaN), weight);
+  return Array.from(out, (v) => (Number.isNaN(v) ? null : v));
 }

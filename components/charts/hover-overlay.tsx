@@ -1,10 +1,10 @@
 "use client";
 
 import { useRef, useState, type MouseEvent } from "react";
-import type { PlotArea } from "recharts";
 import { formatExact, formatX } from "./axis-format";
-import { nearestIndex, type Range, type XMode } from "./chart-data";
+import { nearestIndex, pointAt, type Range, type XMode } from "./chart-data";
 import type { DrawnCurve } from "./chart-model";
+import type { PlotArea } from "./curves-layer";
 
 // Pointer interaction over the plot area, in plain HTML so the SVG never re-renders for it:
 // a crosshair with the exact values of every curve at the nearest bucket, and drag-to-zoom.
@@ -61,12 +61,13 @@ export function HoverOverlay(p: Props) {
       ? []
       : p.curves
           .map((c) => {
-            const i = nearestIndex(c.points, x);
-            return i < 0 ? null : { curve: c, point: c.points[i] };
+            const i = nearestIndex(c.points.x, x);
+            return i < 0 ? null : { curve: c, point: pointAt(c.points, i) };
           })
           .filter((r) => r !== null)
           .sort((a, b) => (b.point.y ?? -Infinity) - (a.point.y ?? -Infinity));
-  const flip = hoverPx !== null && hoverPx > p.area.width * 0.6;
+  // The readout sits in the corner away from the pointer, so it never hides what is hovered.
+  const flip = hoverPx !== null && hoverPx > p.area.width / 2;
 
   return (
     <div
@@ -96,8 +97,8 @@ export function HoverOverlay(p: Props) {
         <div
           role="tooltip"
           data-testid="chart-readout"
-          className="pointer-events-none absolute top-1 z-10 max-w-[28rem] rounded border border-slate-200 bg-white/95 px-2 py-1.5 text-[11px] shadow-md"
-          style={flip ? { right: p.area.width - hoverPx + 12 } : { left: hoverPx + 12 }}
+          className="pointer-events-none absolute top-1 z-10 max-w-[min(32rem,100%)] overflow-hidden rounded border border-slate-200 bg-white/95 px-2 py-1.5 text-[11px] shadow-md"
+          style={flip ? { left: 4 } : { right: 4 }}
         >
           <div className="mb-1 font-medium text-slate-500">
             {p.xMode === "step" ? "step" : p.xMode === "wall" ? "time (UTC)" : "since start"} ≈ {formatX(p.xMode)(x!)}

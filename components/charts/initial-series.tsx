@@ -3,6 +3,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { PackedSeries } from "@/lib/compare/series-wire";
 import type { SeriesResponse } from "@/components/api/hooks/use-series";
+import { timed } from "./perf";
 import { unpackSeries } from "./series-wire-decode";
 
 // Whole-range series the server page already read (lib/compare/preload-series.ts), keyed by
@@ -18,7 +19,7 @@ export function InitialSeriesProvider({ series, children }: { series: Readonly<R
       // Never on the server: charts are drawn in the browser only (see use-mounted.ts).
       if (typeof window === "undefined" || !Object.hasOwn(series, key)) return undefined;
       let s = cache.get(key);
-      if (!s) cache.set(key, (s = unpackSeries(series[key])));
+      if (!s) cache.set(key, (s = timed("unpack", () => unpackSeries(series[key]))));
       return s;
     };
   }, [series]);

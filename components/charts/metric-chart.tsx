@@ -1,6 +1,5 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useMemo, type ReactNode } from "react";
 import { useSeriesMany, type SeriesRequest } from "@/components/api/hooks/use-series";
 import { formatCount } from "@/components/ui/format";
@@ -9,12 +8,10 @@ import { buildChart, zoomSteps } from "./chart-model";
 import type { ChartView } from "./chart-view";
 import type { CurveInfo } from "./hover-overlay";
 import { formatX } from "./axis-format";
+import { timed } from "./perf";
+import { SeriesChart } from "./series-chart";
+import { columnsOf } from "./series-columns";
 import { useMounted } from "./use-mounted";
-
-const loadChart = () => import("./series-chart").then((m) => m.SeriesChart);
-const SeriesChart = dynamic(loadChart, { ssr: false, loading: () => <ChartPlaceholder text="loading chart…" /> });
-// Start fetching the chart code as soon as this module runs in the browser, not after hydration.
-if (typeof window !== "undefined") void loadChart();
 
 // One curve: a series (execution, key, rank) with its colour and label.
 export type CurveSpec = CurveInfo & { id: string; execution: string; key: string; rank: number; color: string; t0: number | null };
@@ -28,31 +25,32 @@ type Props = {
   onZoom: (chartId: string, range: Range | null) => void;
   height?: number;
   legend?: ReactNode;
+  waiting?: boolean; // the page is still receiving the curves it preloaded: ask the API for nothing yet
 };
 
 // A chart of several curves, fetched as min/max/last buckets (≤ 1,000 per curve). Zooming asks the
 // server for the window again, so a small window is drawn at full resolution.
-export function MetricChart({ chartId, title, curves, view, highlight, onZoom, height, legend }: Props) {
+export function MetricChart({ chartId, title, curves, view, highlight, onZoom, height, legend, waiting = false }: Props) {
   const visible = useMemo(() => curves.filter((c) => !view.hidden.has(c.id)), [curves, view.hidden]);
   const zoom = view.zoom.get(chartId) ?? null;
 
   const mounted = useMounted();
-  const overview = useSeriesMany(useMemo(() => visible.map((c): SeriesRequest => ({ execution: c.execution, key: c.key, rank: c.rank })), [visible]));
+  const overview = useSeriesMany(useMemo(() => (waiting ? [] : visible.map((c): SeriesRequest => ({ execution: c.execution, key: c.key, rank: c.rank }))), [visible, waiting]));
   const unzoomedData = useMemo(
-    () => visible.map((c, i) => ({ id: c.id, color: c.color, t0: c.t0, buckets: overview.data[i]?.buckets })),
+    () => visible.map((c, i) => ({ id: c.id, color: c.color, t0: c.t0, columns: overview.data[i] && columnsOf(overview.data[i]) })),
     [visible, overview.data],
   );
   // Drawn once every curve has arrived: drawing 50 curves once is cheap, redrawing all of them as
   // each one arrives is not.
   const unzoomed = useMemo(
-    () => (!mounted || overview.pending ? null : buildChart(unzoomedData, { x: view.x, log: view.log, smooth: view.smooth, zoom: null })),
-    [mounted, overview.pending, unzoomedData, view.x, view.log, view.smooth],
+    () => (!mounted || waiting || overview.pending ? null : timed(`${chartId}:model`, () => buildChart(unzoomedData, { x: view.x, log: view.log, smooth: view.smooth, zoom: null }))),
+    [mounted, waiting, overview.pending, unzoomedData, view.x, view.log, view.smooth, chartId],
   );
   const zoomed = useZoomedSeries(visible, zoom, view.x, unzoomed);
   const model = useMemo(() => {
     if (!zoom || !unzoomed) return unzoomed;
     // Until the window arrives, the coarse curves are shown cut to it.
-    const data = !zoomed.pending ? visible.map((c) => ({ id: c.id, color: c.color, t0: c.t0, buckets: zoomed.byCurve.get(c.id) ?? [] })) : unzoomedData;
+    const data = !zoomed.pending ? visible.map((c) => ({ id: c.id, color: c.color, t0: c.t0, columns: zoomed.byCurve.get(c.id) })) : unzoomedData;
     return buildChart(data, { x: view.x, log: view.log, smooth: view.smooth, zoom });
   }, [zoom, unzoomed, unzoomedData, zoomed.pending, zoomed.byCurve, visible, view.x, view.log, view.smooth]);
 
@@ -70,7 +68,7 @@ export function MetricChart({ chartId, title, curves, view, highlight, onZoom, h
         <div className="flex items-center gap-3 text-[11px] text-slate-500">
           {single ? (
             <span title="points in the window; each bucket keeps the min, max and last value of its steps">
-              {single.fullResolution ? `${formatCount(single.count)} points, full resolution` : `${formatCount(single.count)} points → ${formatCount(single.buckets.length)} buckets of ${formatCount(single.bucketWidth)} steps`}
+              {single.fullResolution ? `${formatCount(single.count)} points, full resolution` : `${formatCount(single.count)} points → ${formatCount(columnsOf(single).n)} buckets of ${formatCount(single.bucketWidth)} steps`}
             </span>
           ) : null}
           {mounted && (zoomed.fetching || overview.fetching) ? <span className="text-sky-600">loading…</span> : null}
@@ -98,7 +96,7 @@ export function MetricChart({ chartId, title, curves, view, highlight, onZoom, h
         {visible.length === 0 ? (
           <ChartPlaceholder text="every curve is hidden; click one in the legend to show it" height={height} />
         ) : !model ? (
-          <ChartPlaceholder text={mounted ? `loading ${loaded} of ${visible.length} curves…` : "loading chart…"} height={height} />
+          <ChartPlaceholder text={!mounted ? "loading chart…" : waiting ? `receiving ${visible.length} curves…` : `loading ${loaded} of ${visible.length} curves…`} height={height} />
         ) : (
           <SeriesChart
             chartId={chartId}
@@ -134,7 +132,7 @@ function useZoomedSeries(visible: readonly CurveSpec[], zoom: Range | null, x: C
     });
   }, [zoom, visible, x, unzoomed]);
   const results = useSeriesMany(useMemo(() => requests.map((r) => r.request), [requests]));
-  const byCurve = useMemo(() => new Map(requests.map((r, i) => [r.id, results.data[i]?.buckets])), [requests, results.data]);
+  const byCurve = useMemo(() => new Map(requests.map((r, i) => [r.id, results.data[i] && columnsOf(results.data[i])])), [requests, results.data]);
   return { ...results, byCurve };
 }
 

@@ -1,15 +1,16 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { PlotArea } from "recharts";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Range, XMode } from "./chart-data";
+import { plotArea } from "./chart-frame";
 import { ChartLayers } from "./chart-layers";
 import type { DrawnCurve } from "./chart-model";
 import { HoverOverlay, type CurveInfo } from "./hover-overlay";
+import { mark } from "./perf";
 
-// One chart: the recharts layers plus an HTML overlay for the hover readout and drag-to-zoom.
-// Loaded with next/dynamic (ssr: false) by metric-chart.tsx. Once every curve is drawn it records
-// when (performance.now(), ms since navigation) for the bench and the browser tests.
+// One chart: the SVG layers plus an HTML overlay for the hover readout and drag-to-zoom. Drawn in
+// the browser only (metric-chart.tsx computes nothing before it is mounted). Once every curve is
+// drawn it records when (performance.now(), ms since navigation) for the bench and the browser tests.
 
 export type SeriesChartProps = {
   chartId: string;
@@ -36,31 +37,42 @@ declare global {
 }
 
 export function SeriesChart(p: SeriesChartProps) {
-  const [area, setArea] = useState<PlotArea | null>(null);
   const [renderedMs, setRenderedMs] = useState<number | null>(null);
-  const onPlotArea = useCallback((a: PlotArea) => {
-    setArea((prev) => (prev && prev.x === a.x && prev.y === a.y && prev.width === a.width && prev.height === a.height ? prev : a));
-  }, []);
   const height = p.height ?? 260;
-  const maxPoints = p.curves.reduce((m, c) => Math.max(m, c.points.length), 0);
+  const maxPoints = p.curves.reduce((m, c) => Math.max(m, c.points.n), 0);
   const wrapper = useRef<HTMLDivElement>(null);
+  // Measured before the first paint, then kept in step with the layout.
+  const [width, setWidth] = useState(0);
+  const area = useMemo(() => (width > 0 ? plotArea(width, height) : null), [width, height]);
+  useLayoutEffect(() => {
+    const el = wrapper.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
 
-  // Two frames after the commit that drew every curve, the browser has painted it.
+  // A task queued from the frame after the commit that drew every curve runs once it is painted.
   const drawn = p.ready && area !== null;
   const { chartId, curves } = p;
+  useLayoutEffect(() => {
+    if (drawn) mark(`${chartId}:committed`);
+  }, [drawn, chartId]);
   useEffect(() => {
     if (!drawn) return;
-    let second = 0;
-    const first = requestAnimationFrame(() => {
-      second = requestAnimationFrame(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
         const ms = Math.round(performance.now());
+        mark(`${chartId}:drawn`);
         setRenderedMs((prev) => prev ?? ms);
         window.__provscopeCharts = { ...window.__provscopeCharts, [chartId]: { renderedMs: ms, curves: curves.length, maxPoints } };
-      });
+      }, 0);
     });
     return () => {
-      cancelAnimationFrame(first);
-      cancelAnimationFrame(second);
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
     };
   }, [drawn, chartId, curves, maxPoints]);
 
@@ -78,19 +90,22 @@ export function SeriesChart(p: SeriesChartProps) {
       data-y-min={p.yDomain[0]}
       data-y-max={p.yDomain[1]}
     >
-      <ChartLayers
-        curves={p.curves}
-        xDomain={p.xDomain}
-        yDomain={p.yDomain}
-        xTicks={p.xTicks}
-        yTicks={p.yTicks}
-        xMode={p.xMode}
-        log={p.log}
-        smoothing={p.smoothing}
-        highlight={p.highlight}
-        height={height}
-        onPlotArea={onPlotArea}
-      />
+      {area ? (
+        <ChartLayers
+          curves={p.curves}
+          xDomain={p.xDomain}
+          yDomain={p.yDomain}
+          xTicks={p.xTicks}
+          yTicks={p.yTicks}
+          xMode={p.xMode}
+          log={p.log}
+          smoothing={p.smoothing}
+          highlight={p.highlight}
+          width={width}
+          height={height}
+          area={area}
+        />
+      ) : null}
       {area ? (
         <HoverOverlay
           area={area}

@@ -9,7 +9,10 @@ import type { Column } from "./types";
 
 // Overlaid curves, one chart per series key, one curve per execution in its stable colour. The
 // legend is shared: hiding or highlighting an execution does so on every chart.
-export function CompareCharts({ columns, rank, ranks, onRank }: { columns: Column[]; rank: number; ranks: number[]; onRank: (r: number) => void }) {
+type Props = { columns: Column[]; rank: number; ranks: number[]; waiting: boolean; onRank: (r: number) => void };
+
+// `waiting`: the page is still streaming the curves it read for these charts.
+export function CompareCharts({ columns, rank, ranks, waiting, onRank }: Props) {
   const chart = useChartView();
   const [highlight, setHighlight] = useState<string | null>(null);
   const charts = useMemo(() => {
@@ -60,7 +63,7 @@ export function CompareCharts({ columns, rank, ranks, onRank }: { columns: Colum
       {charts.length === 0 ? <p className="text-xs text-slate-500">None of these executions logged step metrics at rank {rank}.</p> : null}
       <div className={`grid gap-3 ${charts.length > 1 ? "xl:grid-cols-2" : ""}`}>
         {charts.map(([key, curves]) => (
-          <MetricChart key={key} chartId={key} title={key} curves={curves} view={chart.view} highlight={highlight} onZoom={chart.setZoom} height={charts.length > 1 ? 260 : 340} />
+          <MetricChart key={key} chartId={key} title={key} curves={curves} view={chart.view} highlight={highlight} onZoom={chart.setZoom} height={charts.length > 1 ? 260 : 340} waiting={waiting} />
         ))}
       </div>
     </section>

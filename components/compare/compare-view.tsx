@@ -1,13 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState, type ComponentProps } from "react";
 import { formatDirections, parseDirections, type Direction } from "@/lib/compare/metric-direction";
 import { MAX_COMPARED } from "@/lib/schemas/compare";
 import { colorAt } from "@/components/charts/colors";
 import { InitialSeriesProvider } from "@/components/charts/initial-series";
 import type { PackedSeries } from "@/lib/compare/series-wire";
 import { patchUrl, useUrlParams } from "@/components/charts/use-chart-view";
+import { mark } from "@/components/charts/perf";
+import { useStreamed } from "@/components/charts/use-streamed";
 import { executionHref } from "@/components/executions/links";
 import { CompareCharts } from "./compare-charts";
 import { useServerParams } from "./compare-url";
@@ -22,9 +24,10 @@ type Props = {
   step: number | undefined;
   rank: number;
   atStep: Record<string, Record<string, ValueAtStep>> | null;
-  series: Record<string, PackedSeries>; // preloaded curves, see lib/compare/preload-series.ts
+  series: Promise<Record<string, PackedSeries>>; // preloaded curves, streamed after the page (lib/compare/load-compare.ts)
 };
 
+const NONE: Record<string, PackedSeries> = {};
 const sorted = (keys: Iterable<string>) => [...new Set(keys)].sort((a, b) => a.localeCompare(b));
 
 // GET /compare — executions side by side: params, final metrics against a baseline, values at a
@@ -32,6 +35,7 @@ const sorted = (keys: Iterable<string>) => [...new Set(keys)].sort((a, b) => a.l
 export function CompareView({ executions, missing, step, rank, atStep, series }: Props) {
   const params = useUrlParams();
   const setServer = useServerParams();
+  useEffect(() => mark("compare:hydrated"), []);
   const only = params.get("only") === "diff";
   // Written client-side (patchUrl), so read from the address rather than the server's props.
   const baseline = params.get("baseline") ?? undefined;
@@ -73,11 +77,12 @@ export function CompareView({ executions, missing, step, rank, atStep, series }:
         </p>
       ) : (
         <>
+          {/* Links without prefetch: see column-header.tsx. */}
           <ul aria-label="Compared executions" className="flex flex-wrap gap-2">
             {columns.map((c) => (
               <li key={c.execution.uuid} className={`flex items-center gap-1.5 rounded border px-2 py-1 text-xs ${c.baseline ? "border-sky-300 bg-sky-50" : "border-slate-200 bg-white"}`}>
                 <span aria-hidden className="inline-block size-2 rounded-full" style={{ background: c.color }} />
-                <Link href={executionHref(c.execution.uuid)} className="max-w-56 truncate text-slate-800 hover:underline">
+                <Link href={executionHref(c.execution.uuid)} prefetch={false} className="max-w-56 truncate text-slate-800 hover:underline">
                   {c.execution.name}
                 </Link>
                 {c.baseline ? (
@@ -129,12 +134,21 @@ export function CompareView({ executions, missing, step, rank, atStep, series }:
             <StepInput step={step} onStep={(s) => setServer({ step: s === undefined ? null : String(s) })} />
           </MetricsCompare>
 
-          <InitialSeriesProvider series={series}>
-            <CompareCharts columns={columns} rank={rank} ranks={ranks} onRank={(r) => setServer({ rank: r === 0 ? null : String(r) })} />
-          </InitialSeriesProvider>
+          <StreamedCharts series={series} columns={columns} rank={rank} ranks={ranks} onRank={(r) => setServer({ rank: r === 0 ? null : String(r) })} />
         </>
       )}
     </div>
+  );
+}
+
+// The charts, drawn from the curves the page streams after itself. Their arrival re-renders only
+// this part, not the 50-column tables above.
+function StreamedCharts({ series, ...charts }: { series: Props["series"] } & Omit<ComponentProps<typeof CompareCharts>, "waiting">) {
+  const preloaded = useStreamed(series, "compare:curves");
+  return (
+    <InitialSeriesProvider series={preloaded ?? NONE}>
+      <CompareCharts {...charts} waiting={preloaded === null} />
+    </InitialSeriesProvider>
   );
 }
 

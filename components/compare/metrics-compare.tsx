@@ -29,36 +29,34 @@ export function MetricsCompare({ title, label, columns, keys, value, directions,
         <h2 className="text-sm font-semibold text-slate-800">{title}</h2>
         <div className="flex items-center gap-3 text-xs text-slate-500">{children}</div>
       </header>
-      <div className="overflow-x-auto">
-        <table aria-label={label} className="w-full text-xs">
-          <ColumnHeads columns={columns} first="metric" />
-          <tbody>
-            {keys.map((k) => {
-              const dir = directionOf(k, directions);
-              const b = value(base, k).value;
-              return (
-                <tr key={k} data-metric={k} className="border-t border-slate-100">
-                  <th scope="row" className="sticky left-0 bg-white px-3 py-1 text-left font-normal">
-                    <div className="font-mono text-slate-700">{k}</div>
-                    <DirectionToggle metric={k} direction={dir} onChange={(d) => onDirection(k, d)} />
-                  </th>
-                  {columns.map((c) => {
-                    const v = value(c, k);
-                    return <ValueCell key={c.execution.uuid} value={v.value} note={v.note} baseline={b} direction={dir} isBaseline={c === base} />;
-                  })}
-                </tr>
-              );
-            })}
-            {keys.length === 0 ? (
-              <tr>
-                <td colSpan={columns.length + 1} className="px-3 py-2 text-slate-400">
-                  {empty}
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+      {keys.length === 0 ? (
+        // No rows: no 50-column header either, just the hint.
+        <p className="px-3 py-2 text-xs text-slate-400">{empty}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table aria-label={label} className="w-full text-xs">
+            <ColumnHeads columns={columns} first="metric" />
+            <tbody>
+              {keys.map((k) => {
+                const dir = directionOf(k, directions);
+                const b = value(base, k).value;
+                return (
+                  <tr key={k} data-metric={k} className="border-t border-slate-100">
+                    <th scope="row" className="sticky left-0 bg-white px-3 py-1 text-left font-normal">
+                      <div className="font-mono text-slate-700">{k}</div>
+                      <DirectionToggle metric={k} direction={dir} onChange={(d) => onDirection(k, d)} />
+                    </th>
+                    {columns.map((c) => {
+                      const v = value(c, k);
+                      return <ValueCell key={c.execution.uuid} value={v.value} note={v.note} baseline={b} direction={dir} isBaseline={c === base} />;
+                    })}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }

@@ -41,7 +41,7 @@ export function PromoteDialog({ model, version, actor, onClose, onDone }: Common
             aria-invalid={!validAlias}
           />
           <datalist id="alias-names">
-            {existing.map((a) => (
+            {[...existing, ...model.removedAliases.map((r) => r.alias)].map((a) => (
               <option key={a} value={a} />
             ))}
           </datalist>

@@ -84,19 +84,27 @@ export function ModelDetail({ initial, histories, canWrite, actor }: Props) {
       </SectionTitle>
       <VersionsTable model={model} selected={selected} onSelect={toggle} canWrite={canWrite} onPromote={(version) => setDialog({ kind: "promote", version })} />
 
-      <SectionTitle aside="append-only: every promote and rollback, with reason and actor">Alias timeline</SectionTitle>
-      {model.aliases.length === 0 ? <p className="text-xs text-slate-500">No alias is set. Promote a version to create one (e.g. @deployed).</p> : null}
+      <SectionTitle aside="append-only: every promote, rollback and removal, with reason and actor">Alias timeline</SectionTitle>
+      {model.aliases.length === 0 ? (
+        <p className="text-xs text-slate-500">
+          No alias is set{model.removedAliases.length > 0 ? " now" : ""}. Promote a version to {model.removedAliases.length > 0 ? "set one again or " : ""}create one (e.g. @deployed).
+        </p>
+      ) : null}
       <div className="grid gap-3 lg:grid-cols-2">
         {model.aliases.map((a) => (
           <AliasTimeline
             key={a.alias}
             model={model.name}
             alias={a.alias}
-            version={a.version}
+            state={{ version: a.version }}
             initial={histories[a.alias]}
             canWrite={canWrite}
             onRollback={() => setDialog({ kind: "rollback", alias: a.alias })}
           />
+        ))}
+        {/* Removed aliases after the set ones: their history is fetched when shown. */}
+        {model.removedAliases.map((r) => (
+          <AliasTimeline key={`removed:${r.alias}`} model={model.name} alias={r.alias} state={{ removed: r }} initial={histories[r.alias]} canWrite={canWrite} />
         ))}
       </div>
 

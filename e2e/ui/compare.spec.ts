@@ -86,6 +86,16 @@ test("curves of several executions overlay with stable colours and a legend that
     expect(strokes).toHaveLength(2);
     expect(new Set(strokes).size).toBe(1);
   }
+  // Hovering reads every curve's exact value at that step, highest first.
+  const train = page.locator('section[data-chart="train_loss"]');
+  const box = (await train.getByTestId("chart-plot").boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+  const readout = train.getByTestId("chart-readout");
+  await expect(readout.locator("tr")).toHaveCount(3);
+  await expect(readout.locator("tr").first()).toContainText(`train ${uuids[2]}`); // loss 0.6 + 1/(s+1) + 0.02
+  await expect(readout).toContainText(/step (2[0-9])/);
+  await page.mouse.move(0, 0);
+
   const legend = page.getByRole("list", { name: "Executions", exact: true });
   await legend.getByRole("button", { name: `train ${uuids[1]}` }).click();
   await expect(page).toHaveURL(new RegExp(`hide=${uuids[1]}`));

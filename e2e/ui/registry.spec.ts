@@ -142,3 +142,48 @@ test("a token revoked mid-session gets the server's refusal shown in the dialog,
   expect(await getJson(request, `${m.api}/aliases/deployed`)).toMatchObject({ version: 2 });
   await context.close();
 });
+
+test("a removed alias keeps its timeline: the removal with who, when and why, and the alias shown as removed", async ({ page, ingest, request }) => {
+  const m = await seedModel(ingest, [0.5, 0.4]);
+  for (const [alias, version] of [["staging", 1], ["staging", 2], ["deployed", 1]] as const) {
+    const res = await request.post(`${m.api}/aliases/${alias}`, { headers: auth(ADMIN_TOKEN), data: { version, reason: `setup ${alias} v${version}` } });
+    expect(res.status()).toBe(200);
+  }
+  // Removed the way MLflow clients remove an alias (the only remove there is).
+  const removed = await request.delete("/api/2.0/mlflow/registered-models/alias", { headers: auth(ADMIN_TOKEN), params: { name: m.name, alias: "staging" } });
+  expect(removed.status()).toBe(200);
+
+  await page.goto(m.path);
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading.locator('[data-alias="deployed"]')).toContainText("v1");
+  await expect(heading.locator('[data-alias="staging"]')).toHaveCount(0); // not live
+
+  const staging = page.getByRole("region", { name: "alias staging" });
+  await expect(staging).toHaveAttribute("data-state", "removed");
+  await expect(staging.locator('[data-alias="staging"]')).toHaveText(/@staging\s*removed/);
+  await expect(staging.getByTestId("removed-note")).toContainText("removed from v2 by admin (PROVSCOPE_ADMIN_TOKEN)");
+  await expect(staging.getByRole("button", { name: "Roll back…" })).toHaveCount(0);
+  const history = staging.getByRole("list", { name: "history of staging" }).getByRole("listitem");
+  await expect(history).toHaveCount(3);
+  await expect(history.first()).toHaveAttribute("data-action", "remove");
+  await expect(history.first()).toContainText("removed v2 → unset");
+  await expect(history.first()).toContainText("admin (PROVSCOPE_ADMIN_TOKEN)");
+  await expect(history.first()).toContainText("removed via MLflow API");
+  await expect(history.first().locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
+  await expect(staging.getByRole("list", { name: "track of staging" })).toHaveText(/v1\s*→\s*v2\s*→\s*removed/);
+  await expect(page.getByRole("region", { name: "alias deployed" })).toHaveAttribute("data-state", "set");
+  if (process.env.UI_SCREENSHOT) await page.screenshot({ path: process.env.UI_SCREENSHOT.replace(/\.png$/, "-removed.png"), fullPage: true });
+
+  // Promoting a version to it sets it again; the removal stays in its history.
+  await page.getByRole("table", { name: "Versions" }).locator('tr[data-version="1"]').getByRole("button", { name: "Promote…" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("combobox", { name: "Alias" }).fill("staging");
+  await expect(dialog.getByTestId("what-changes")).toContainText("@staging: not set → v1");
+  await dialog.getByLabel(/Reason/).fill("back on staging");
+  await dialog.getByRole("button", { name: "Promote to @staging" }).click();
+  await expect(heading.locator('[data-alias="staging"]')).toContainText("v1");
+  await expect(staging).toHaveAttribute("data-state", "set");
+  await expect(history).toHaveCount(4);
+  await expect(history.nth(1)).toHaveAttribute("data-action", "remove");
+  await expect(staging.getByRole("list", { name: "track of staging" })).toHaveText(/v1\s*→\s*v2\s*→\s*removed\s*→\s*v1/);
+});

@@ -29,7 +29,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const load = (q: Record<string, string>) => loadCompare(db, compareQuery.parse(q));
+// The curves stream after the page; each test waits for them before the database closes.
+async function load(q: Record<string, string>) {
+  const r = await loadCompare(db, compareQuery.parse(q));
+  await r.series;
+  return r;
+}
 
 describe("loadCompare", () => {
   it("keeps the order asked for and reports unknown executions separately", async () => {
@@ -52,6 +57,19 @@ describe("loadCompare", () => {
   it("reads the rank asked for", async () => {
     const r = await load({ executions: "lc-a", step: "7", rank: "1" });
     expect(r.atStep).toEqual({ "lc-a": { loss: { value: 8, step: 5 } } });
+  });
+
+  it("hands over the curves at the rank asked for as a promise, read after the page", async () => {
+    const r = await loadCompare(db, compareQuery.parse({ executions: "lc-a,lc-b,nope" }));
+    let settled = false;
+    void r.series.then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false); // not read before the page is rendered
+    const series = await r.series;
+    expect(Object.keys(series).map((k) => k.split("\u0000"))).toEqual([["lc-a", "loss", "0"], ["lc-b", "loss", "0"]]);
+    expect(series[Object.keys(series)[0]]).toMatchObject({ execution: "lc-a", key: "loss", rank: 0, count: 4, buckets: 4 });
+    const ranked = await (await loadCompare(db, compareQuery.parse({ executions: "lc-a,lc-b", rank: "1" }))).series;
+    expect(Object.values(ranked).map((s) => [s.execution, s.rank, s.count])).toEqual([["lc-a", 1, 2]]);
   });
 
   it("rejects bad addresses with the field at fault", () => {

@@ -3,7 +3,8 @@ import type { Db } from "../db/client";
 import { readSeries } from "../metrics/read-series";
 import type { CompareQuery } from "../schemas/compare";
 import { comparedExecutions, type ComparedExecution } from "./compared-executions";
-import { preloadSeries } from "./preload-series";
+import { preloadSeries, type SeriesRef } from "./preload-series";
+import type { PackedSeries } from "./series-wire";
 
 export type { ComparedExecution };
 // The value a series had at a step: its last point at or before it (null when it starts later).
@@ -13,14 +14,15 @@ export type ValueAtStep = { value: number | string; step: number } | null;
 // asked for; unknown ids listed separately, not an error, since a shared link may outlive a run),
 // the whole-range buckets of their series at the chosen rank (the curves' first view) and, when a
 // step is chosen, every series' value at that step.
+// The curves are a promise the page hands to the browser unresolved: React streams them after the
+// rest of the page, so the browser loads its scripts and hydrates while the server reads them.
 export async function loadCompare(db: Db, q: CompareQuery) {
   const executions = await comparedExecutions(db, q.executions);
   const found = new Set(executions.map((e) => e.uuid));
   const missing = q.executions.filter((u) => !found.has(u));
   const atStep = q.step === undefined ? null : await valuesAtStep(db, executions, q.step, q.rank);
   const refs = executions.flatMap((e) => e.series.filter((s) => s.rank === q.rank).map((s) => ({ execution: e.uuid, key: s.key, rank: s.rank })));
-  const series = await preloadSeries(db, refs);
-  return { executions, missing, atStep, series };
+  return { executions, missing, atStep, series: streamedSeries(db, refs) };
 }
 
 // `{ [uuid]: { [key]: value at step } }` for the series each execution has at `rank`.
@@ -41,4 +43,15 @@ async function valuesAtStep(db: Db, executions: ComparedExecution[], step: numbe
     out[e.uuid] = row;
   }
   return out;
+}
+
+// Started on the next turn of the event loop, so the page itself is rendered and sent first. Never
+// rejects: on a failure the charts ask the API for each curve, and say what is wrong there.
+function streamedSeries(db: Db, refs: SeriesRef[]): Promise<Record<string, PackedSeries>> {
+  return new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => preloadSeries(db, refs))
+    .catch((err: unknown) => {
+      console.error("compare: preloading the curves failed; the browser will ask for them", err);
+      return {};
+    });
 }

@@ -4,7 +4,8 @@ import { notFound } from "../http/errors";
 import { artifactRef } from "./model-ref";
 
 // One model: every version with its artifact, producing execution, that execution's metrics and
-// input datasets (what the version was trained on), and the model's aliases.
+// input datasets (what the version was trained on), the model's aliases, and the aliases that were
+// set once and are removed now (who removed them, when and why: their history is still there).
 export async function getModel(db: Db, name: string) {
   const model = await db.registeredModel.findUnique({
     where: { name },
@@ -38,6 +39,12 @@ export async function getModel(db: Db, name: string) {
         orderBy: { alias: "asc" },
         select: { alias: true, updatedAt: true, version: { select: { version: true } } },
       },
+      // Newest first: the first removal seen per alias is its latest.
+      changes: {
+        where: { action: "remove" },
+        orderBy: { id: "desc" },
+        select: { alias: true, fromVersion: true, reason: true, actor: true, createdAt: true },
+      },
     },
   });
   if (!model) throw notFound(`unknown model '${name}': GET /api/v1/models lists the registered models`);
@@ -64,5 +71,18 @@ export async function getModel(db: Db, name: string) {
       version: a.version.version,
       updatedAt: a.updatedAt.toISOString(),
     })),
+    removedAliases: removedAliases(model.changes, new Set(model.aliases.map((a) => a.alias))),
   };
+}
+
+type Removal = { alias: string; fromVersion: number | null; reason: string; actor: string; createdAt: Date };
+
+// An alias is removed when it is not set now and was removed at some point (set again since, it is
+// simply an alias); sorted by name like the aliases.
+function removedAliases(removals: readonly Removal[], set: ReadonlySet<string>) {
+  const latest = new Map<string, Removal>();
+  for (const r of removals) if (!set.has(r.alias) && !latest.has(r.alias)) latest.set(r.alias, r);
+  return [...latest.values()]
+    .sort((a, b) => (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : 0))
+    .map((r) => ({ alias: r.alias, lastVersion: r.fromVersion, removedAt: r.createdAt.toISOString(), actor: r.actor, reason: r.reason }));
 }

@@ -6,6 +6,7 @@ import { getAlias } from "./get-alias";
 import { getModel } from "./get-model";
 import { listModels } from "./list-models";
 import { promote } from "./promote";
+import { removeAlias } from "./remove-alias";
 import { seedModel, uniqueName } from "./test-helpers";
 
 let t: ReturnType<typeof createTestDb>;
@@ -40,6 +41,29 @@ describe("registry reads", () => {
     expect(v3.metrics).toEqual({});
     expect(v1.inputs).toEqual([{ id: expect.any(Number), name: `data-${model}`, type: "dataset", hash: "sha256:data-0" }]);
     expect(got.aliases).toEqual([{ alias: "deployed", version: 1, updatedAt: expect.any(String) }]);
+    expect(got.removedAliases).toEqual([]);
+  });
+
+  it("lists the aliases that are removed now, with the latest removal", async () => {
+    const model = uniqueName("removed");
+    await seedModel(db, model, [0.4, 0.3]);
+    const set = (alias: string, version: number) => promote(db, { model, alias, version, reason: "r", actor: "alice" });
+    const remove = (alias: string, reason: string) => removeAlias(db, { model, alias, reason, actor: "bob" });
+    await set("staging", 1);
+    await remove("staging", "first retirement");
+    await set("staging", 2);
+    await remove("staging", "retired for good");
+    await set("deployed", 1);
+    await remove("deployed", "rolled out elsewhere");
+    await set("deployed", 2); // set again: an alias, not a removed one
+    await set("canary", 2);
+    await remove("canary", "done");
+    const got = await getModel(db, model);
+    expect(got.aliases.map((a) => a.alias)).toEqual(["deployed"]);
+    expect(got.removedAliases).toEqual([
+      { alias: "canary", lastVersion: 2, removedAt: expect.any(String), actor: "bob", reason: "done" },
+      { alias: "staging", lastVersion: 2, removedAt: expect.any(String), actor: "bob", reason: "retired for good" },
+    ]);
   });
 
   it("answers 404 for unknown models and unset aliases, naming the aliases that exist", async () => {
