@@ -54,6 +54,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     <span title={`token scope: ${signedIn.scope}`} className="shrink-0 whitespace-nowrap">
                       {signedIn.name} · {signedIn.scope}
                     </span>
+                    {signedIn.scope === "admin" ? (
+                      <Link href="/settings/tokens" className="shrink-0 whitespace-nowrap rounded px-2 py-1 text-xs text-slate-300 hover:bg-slate-800 hover:text-white">
+                        Tokens
+                      </Link>
+                    ) : null}
                     <span className="shrink-0 whitespace-nowrap">
                       <SignOutButton />
                     </span>

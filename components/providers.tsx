@@ -2,6 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import "./zod-csp";
 
 // One query cache per browser tab.
 export function Providers({ children }: { children: ReactNode }) {

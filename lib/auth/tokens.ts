@@ -25,14 +25,32 @@ export async function authenticate(db: Db, header: string | null, needed: Scope)
   }
   const row = await db.apiToken.findUnique({
     where: { hash: hashToken(match[1]) },
-    select: { id: true, name: true, scope: true, revokedAt: true },
+    select: { id: true, name: true, scope: true, revokedAt: true, lastUsedAt: true },
   });
   if (!row || row.revokedAt) throw unauthorized("the API token is unknown or revoked");
+  noteUse(db, row.id, row.lastUsedAt);
   const scope = row.scope as Scope;
   if (!scopeAllows(scope, needed)) {
     throw forbidden(`this token has '${scope}' scope; this request needs '${needed}'`);
   }
   return { tokenId: row.id, name: row.name, scope };
+}
+
+// "Last used" tells an admin which tokens are dead weight; minute precision is plenty, and
+// writing it on every request would turn each read into a write. The write is not awaited: a
+// request never waits for (or fails because of) this bookkeeping.
+export const LAST_USED_RESOLUTION_MS = 60_000;
+const noted = new Map<number, number>();
+
+function noteUse(db: Db, id: number, lastUsedAt: Date | null, now = Date.now()) {
+  const last = Math.max(lastUsedAt?.getTime() ?? 0, noted.get(id) ?? 0);
+  if (now - last < LAST_USED_RESOLUTION_MS) return;
+  noted.set(id, now);
+  // A transaction, not a bare write: see createToken.
+  db.$transaction((tx) => tx.apiToken.update({ where: { id }, data: { lastUsedAt: new Date(now) }, select: { id: true } })).catch((err: unknown) => {
+    noted.delete(id);
+    console.error(`provscope: could not record the use of API token ${id}: ${(err as Error).message}`);
+  });
 }
 
 // At start: install PROVSCOPE_ADMIN_TOKEN, or create the first admin token. Returns a token

@@ -43,6 +43,10 @@ export function createClient(url: string): PrismaClient {
     connect: async () => {
       const connection = await factory.connect();
       driver = (connection as unknown as { client: BetterSqlite3.Database }).client;
+      // WAL: readers (dashboard, chunk reader, online backup) never block the writer, and a commit
+      // appends to the log instead of rewriting pages. synchronous stays FULL: an acknowledged
+      // batch survives a power loss, not only a crash of the server.
+      driver.pragma("journal_mode = WAL");
       return connection;
     },
     connectToShadowDb: () => factory.connectToShadowDb(),

@@ -1,4 +1,9 @@
+import { env } from "../env";
 import { badRequest, tooLarge } from "./errors";
+
+// Strict decoding: invalid UTF-8 is refused rather than silently turned into U+FFFD, and a byte-order
+// mark stays in the text (so JSON.parse refuses it, as before).
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 // Reads a JSON body without ever holding more than `limit` bytes: the Content-Length header is
 // checked first, and the stream is counted as it arrives (chunked uploads have no header).
@@ -20,7 +25,12 @@ export async function readJson(req: Request, limit: number): Promise<unknown> {
     }
     parts.push(value);
   }
-  const text = Buffer.concat(parts, total).toString("utf8");
+  let text: string;
+  try {
+    text = utf8.decode(Buffer.concat(parts, total));
+  } catch {
+    throw badRequest("the request body is not valid UTF-8; send JSON encoded as UTF-8", "invalid_json");
+  }
   if (text.trim() === "") throw badRequest("the request body is empty; send a JSON document", "invalid_json");
   try {
     return JSON.parse(text);
@@ -29,8 +39,12 @@ export async function readJson(req: Request, limit: number): Promise<unknown> {
   }
 }
 
+// Names the limit, and the setting when it is the configurable one.
 function bodyTooLarge(limit: number) {
+  const configurable = limit === env().PROVSCOPE_MAX_BODY_BYTES;
   return tooLarge(
-    `the request body exceeds the limit of ${limit} bytes (PROVSCOPE_MAX_BODY_BYTES); split it into several batches`,
+    configurable
+      ? `the request body exceeds the limit of ${limit} bytes (PROVSCOPE_MAX_BODY_BYTES); split it into several requests`
+      : `the request body exceeds the limit of ${limit} bytes for this endpoint; send a smaller document`,
   );
 }

@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { LIMITS } from "./limits";
 
 // Shared fragments for every payload and query string.
 
-export const MAX_NAME = 256;
-export const MAX_PROPERTY_DEPTH = 8;
+export const MAX_NAME = LIMITS.nameChars;
+export const MAX_PROPERTY_DEPTH = LIMITS.propertyDepth;
+const MAX_KEY = LIMITS.propertyKeyChars;
 
 export const name = z
   .string()
@@ -14,7 +16,7 @@ export const name = z
 export const clientId = z
   .string()
   .min(1, "must not be empty")
-  .max(128, "must be at most 128 characters")
+  .max(LIMITS.clientIdChars, `must be at most ${LIMITS.clientIdChars} characters`)
   .regex(/^[A-Za-z0-9._:-]+$/, "may contain only letters, digits and . _ : -");
 
 export const isoTime = z.iso.datetime({ offset: true, message: "must be an ISO-8601 time such as 2026-11-22T10:00:00Z" });
@@ -46,14 +48,14 @@ export const jsonObject = z
     } else if (hasPrototypeKey(v)) {
       ctx.addIssue({ code: "custom", message: "must not use the keys __proto__, constructor or prototype" });
     } else if (hasLongKey(v)) {
-      ctx.addIssue({ code: "custom", message: `keys must be at most ${MAX_NAME} characters` });
+      ctx.addIssue({ code: "custom", message: `keys must be at most ${MAX_KEY} characters` });
     }
   })
   .transform((v) => v as Record<string, unknown>);
 
 function hasLongKey(value: unknown): boolean {
   if (value === null || typeof value !== "object") return false;
-  return Object.entries(value).some(([k, v]) => k.length > MAX_NAME || hasLongKey(v));
+  return Object.entries(value).some(([k, v]) => k.length > MAX_KEY || hasLongKey(v));
 }
 
 function hasPrototypeKey(value: unknown): boolean {

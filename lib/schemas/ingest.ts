@@ -1,11 +1,16 @@
 import { z } from "zod";
 import { clientId, isoTime, jsonObject, metricValue, name, NON_FINITE } from "./common";
+import { LIMITS, PROTOTYPE_KEYS } from "./limits";
 
 // POST /api/v1/batches — the one write path. Every interop endpoint maps onto these ops.
 
 export const ARTIFACT_TYPES = ["dataset", "model", "metrics", "step_metrics", "environment", "other"] as const;
-export const MAX_OPS = 10_000;
-export const MAX_POINTS_PER_OP = 100_000;
+export const MAX_OPS = LIMITS.opsPerBatch;
+export const MAX_POINTS_PER_OP = LIMITS.pointsPerSeriesOp;
+const hash = z
+  .string()
+  .min(1, "must not be empty")
+  .max(LIMITS.hashChars, `must be at most ${LIMITS.hashChars} characters`);
 
 const executionStart = z.strictObject({
   op: z.literal("execution.start"),
@@ -32,8 +37,8 @@ const artifact = z.strictObject({
   direction: z.enum(["input", "output"]),
   type: z.enum(ARTIFACT_TYPES),
   name,
-  uri: z.string().max(4096).optional(),
-  hash: z.string().min(1).max(256),
+  uri: z.string().max(LIMITS.uriChars, `must be at most ${LIMITS.uriChars} characters`).optional(),
+  hash,
   size: z.number().int().nonnegative().optional(),
   properties: jsonObject.optional(),
 });
@@ -92,16 +97,34 @@ const series = z
     }
   });
 
+// Metric names are checked on the raw object: zod's record drops an own "__proto__" key silently
+// (the metric would vanish) and reports a bad key only as "Invalid key in record".
+const noPrototypeKeys = "metric keys must not be __proto__, constructor or prototype";
+const metricValues = z.preprocess(
+  (v, ctx) => {
+    if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
+    for (const k of Object.keys(v)) {
+      const bad = PROTOTYPE_KEYS.has(k) ? noPrototypeKeys : name.safeParse(k).error?.issues[0].message;
+      if (bad) {
+        ctx.addIssue({ code: "custom", path: [k], message: PROTOTYPE_KEYS.has(k) ? bad : `metric key ${bad}` });
+        break;
+      }
+    }
+    return v;
+  },
+  z.record(z.string(), metricValue).refine((v) => Object.keys(v).length > 0, "must hold at least one metric"),
+);
+
 const metrics = z.strictObject({
   op: z.literal("metrics"),
   execution: clientId,
-  values: z.record(name, metricValue).refine((v) => Object.keys(v).length > 0, "must hold at least one metric"),
+  values: metricValues,
 });
 
 const modelVersion = z.strictObject({
   op: z.literal("model.version"),
   model: name,
-  hash: z.string().min(1).max(256),
+  hash,
   execution: clientId.optional(),
 });
 

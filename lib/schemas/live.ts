@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { clientId, limit, name } from "./common";
+import { LIMITS } from "./limits";
 
 // GET /api/v1/changes — what changed since a cursor, for pages that refresh in place.
 
@@ -27,7 +28,7 @@ export const changesQuery = z.object({
   watch: watchList.optional(),
   pipeline: name.optional(),
   stage: name.optional(),
-  filter: z.string().max(2000, "must be at most 2000 characters").optional(),
+  filter: z.string().max(LIMITS.filterChars, `must be at most ${LIMITS.filterChars} characters`).optional(),
   // RUNNING executions without any new data for this long are flagged as stalled.
   stallSeconds: z.coerce
     .number({ error: "must be a number of seconds" })

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NON_FINITE } from "./common";
+import { LIMITS } from "./limits";
 import { aliasName } from "./registry";
 
 // The MLflow tracking REST subset under /api/2.0/mlflow/: bodies (POST, DELETE) and query strings
@@ -65,7 +66,7 @@ export const getRunQuery = z.object(runRef).refine(hasRunId, runIdRequired).tran
 
 export const searchRunsBody = z.object({
   experiment_ids: z.array(experimentId).max(100).default([]),
-  filter: z.string().max(2000).optional(),
+  filter: z.string().max(LIMITS.filterChars, `must be at most ${LIMITS.filterChars} characters`).optional(),
   run_view_type: z.enum(["ACTIVE_ONLY", "DELETED_ONLY", "ALL"]).default("ACTIVE_ONLY"),
   max_results: z.number().int().min(1).max(50_000).default(1000),
   order_by: z.array(z.string().max(300)).max(10).default([]),

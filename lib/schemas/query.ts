@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { limit, name } from "./common";
+import { LIMITS } from "./limits";
 
 // Query strings of the read API.
 
@@ -16,7 +17,7 @@ const sortSpec = z
 export const executionsQuery = z.object({
   pipeline: name.optional(),
   stage: name.optional(),
-  filter: z.string().max(2000, "must be at most 2000 characters").optional(),
+  filter: z.string().max(LIMITS.filterChars, `must be at most ${LIMITS.filterChars} characters`).optional(),
   sort: sortSpec.default("-startedAt"),
   limit: limit(500, 50),
   cursor: z.string().max(200).optional(),

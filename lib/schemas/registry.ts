@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { name } from "./common";
+import { CONTROL_CHARS_EXCEPT_WHITESPACE, LIMITS } from "./limits";
 
 // Model registry: path params, query strings and bodies of /api/v1/models/...
 
 export const aliasName = z
   .string()
-  .regex(/^[A-Za-z0-9_.-]{1,64}$/, "must be 1 to 64 letters, digits or . _ - (e.g. 'deployed')");
+  .regex(new RegExp(`^[A-Za-z0-9_.-]{1,${LIMITS.aliasChars}}$`), `must be 1 to ${LIMITS.aliasChars} letters, digits or . _ - (e.g. 'deployed')`);
 
 export const modelParams = z.object({ name });
 export const aliasParams = z.object({ name, alias: aliasName });
@@ -15,13 +16,14 @@ export const bestQuery = z.object({
   mode: z.enum(["min", "max"], { error: "must be 'min' (lowest value wins) or 'max' (highest wins)" }).default("min"),
 });
 
-const MAX_REASON = 1000;
+const MAX_REASON = LIMITS.reasonChars;
 // Every alias move is audited, so a reason is mandatory; whitespace alone does not count.
 const reason = z
   .string({ error: "is required: say why the alias moves (a string of 1 to 1000 characters)" })
   .trim()
   .min(1, "must not be empty: say why the alias moves")
-  .max(MAX_REASON, `must be at most ${MAX_REASON} characters`);
+  .max(MAX_REASON, `must be at most ${MAX_REASON} characters`)
+  .refine((s) => !CONTROL_CHARS_EXCEPT_WHITESPACE.test(s), "must not contain control characters (tab and newline are fine)");
 
 const version = z
   .number({ error: "must be a version number (an integer >= 1)" })

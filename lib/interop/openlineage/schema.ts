@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { unprocessable } from "../../http/errors";
+import { LIMITS } from "../../schemas/limits";
 import { eventBatchId, normalizeRunId } from "./names";
 
 // POST /api/v1/lineage and /api/v1/lineage/batch — OpenLineage events (spec 2-0-2), validated as
@@ -10,9 +11,9 @@ import { eventBatchId, normalizeRunId } from "./names";
 
 export const EVENT_TYPES = ["START", "RUNNING", "COMPLETE", "ABORT", "FAIL", "OTHER"] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
-export const MAX_EVENTS_PER_BATCH = 10_000;
+export const MAX_EVENTS_PER_BATCH = LIMITS.openLineageEventsPerBatch;
 // Deeper JSON is no metadata anyone sends; the cap keeps every recursive walk over an event safe.
-export const MAX_EVENT_DEPTH = 64;
+export const MAX_EVENT_DEPTH = LIMITS.openLineageDepth;
 
 export type Facets = Record<string, unknown>;
 

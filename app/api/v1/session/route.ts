@@ -3,6 +3,7 @@ import { clearedSessionCookie, sessionCookie } from "@/lib/auth/session-cookie";
 import { db } from "@/lib/db/client";
 import { readJson } from "@/lib/http/body";
 import { withApi } from "@/lib/http/handler";
+import { LIMITS } from "@/lib/schemas/limits";
 import { signInBody } from "@/lib/schemas/session";
 
 // GET /api/v1/session — who the dashboard is signed in as (name and scope of the token)
@@ -13,7 +14,7 @@ export const GET = withApi(async ({ principal }) => ({ name: principal?.name ?? 
 // POST /api/v1/session — sign the dashboard in: checks the token, then keeps it in an httpOnly cookie
 export const POST = withApi(
   async ({ req, url }) => {
-    const { token } = signInBody.parse(await readJson(req, 4096));
+    const { token } = signInBody.parse(await readJson(req, LIMITS.sessionBodyBytes));
     const principal = await authenticate(db(), `Bearer ${token}`, "read");
     return Response.json(
       { name: principal.name, scope: principal.scope },

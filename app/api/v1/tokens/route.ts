@@ -3,9 +3,10 @@ import { createToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/client";
 import { readJson } from "@/lib/http/body";
 import { withApi } from "@/lib/http/handler";
+import { LIMITS } from "@/lib/schemas/limits";
 import { createTokenBody } from "@/lib/schemas/tokens";
 
-const SMALL_BODY = 64 * 1024;
+const SMALL_BODY = LIMITS.smallBodyBytes;
 
 // GET /api/v1/tokens — list API tokens (never their secrets)
 export const GET = withApi(async () => ({ tokens: await listTokens(db()) }), { scope: "admin" });

@@ -1,12 +1,13 @@
 import { db } from "@/lib/db/client";
 import { readJson } from "@/lib/http/body";
 import { withApi } from "@/lib/http/handler";
+import { LIMITS } from "@/lib/schemas/limits";
 import { getAlias } from "@/lib/registry/get-alias";
 import { promote } from "@/lib/registry/promote";
 import { aliasParams, promoteBody } from "@/lib/schemas/registry";
 
 type Params = { name: string; alias: string };
-const SMALL_BODY = 64 * 1024;
+const SMALL_BODY = LIMITS.smallBodyBytes;
 
 // GET /api/v1/models/{name}/aliases/{alias} — the version the alias points at now
 export const GET = withApi<Params>(
