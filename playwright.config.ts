@@ -5,6 +5,8 @@ import { defineConfig } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? "pvs_e2e_admin_token_0123456789abcdef";
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? `file:./.e2e/e2e-${process.pid}.db`;
+// Set in the environment, so the blob specs (run in worker processes) find the server's store.
+const BLOB_DIR = (process.env.E2E_BLOB_DIR ??= `.e2e/blobs-${process.pid}`);
 
 export default defineConfig({
   testDir: "e2e",
@@ -44,6 +46,7 @@ export default defineConfig({
       PORT: String(PORT),
       HOST: "127.0.0.1",
       DATABASE_URL,
+      PROVSCOPE_BLOB_DIR: BLOB_DIR,
       PROVSCOPE_ADMIN_TOKEN: ADMIN_TOKEN,
       PROVSCOPE_DEMO: "1",
       // Small enough that the 413 test need not send 64 MiB.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIMITS } from "./schemas/limits";
 
 // Every environment variable Provscope reads, validated once. Nothing else reads process.env.
 const envSchema = z.object({
@@ -9,11 +10,15 @@ const envSchema = z.object({
       message: "DATABASE_URL must be a SQLite 'file:PATH' URL or a 'postgresql://' URL",
     }),
   PROVSCOPE_ADMIN_TOKEN: z.string().min(16, "PROVSCOPE_ADMIN_TOKEN must be at least 16 characters").optional(),
-  PROVSCOPE_MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
+  PROVSCOPE_MAX_BODY_BYTES: z.coerce.number().int().positive().default(LIMITS.bodyBytes),
   PROVSCOPE_DEMO: z.enum(["0", "1"]).default("1"),
   PROVSCOPE_PUBLIC_READ: z.enum(["0", "1"]).default("0"),
   // A RUNNING execution with no new data for this long is flagged as stalled in the dashboard.
   PROVSCOPE_STALL_SECONDS: z.coerce.number().int().positive().default(300),
+  // Artifact files kept by Provscope (content-addressed); relative paths are from the working directory.
+  PROVSCOPE_BLOB_DIR: z.string().min(1).default("./data/blobs"),
+  // Larger artifacts stay metadata-only (their bytes live where their uri says).
+  PROVSCOPE_MAX_BLOB_BYTES: z.coerce.number().int().positive().default(2 * 1024 ** 3),
   // Connections each server process may open to PostgreSQL (unused on SQLite).
   PROVSCOPE_PG_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
 });

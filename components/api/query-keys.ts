@@ -15,4 +15,7 @@ export const queryKeys = {
   artifactPages: (params: Record<string, unknown>) => ["artifacts", "pages", params] as const,
   search: (q: string, limit: number) => ["search", q, limit] as const,
   changes: (params: Record<string, unknown>) => ["changes", params] as const,
+  tokens: () => ["tokens"] as const,
+  // Content-addressed: the bytes behind a digest never change, so this never needs invalidating.
+  blobHead: (url: string, bytes: number) => ["blobHead", url, bytes] as const,
 };

@@ -4,6 +4,8 @@ import { Card } from "@/components/ui/card";
 import { formatAbsolute } from "@/components/ui/format";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { executionHref, formatBytes, lineageHref, modelHref } from "@/components/lineage/links";
+import { ArtifactFile } from "./artifact-file";
+import { downloadName } from "./preview";
 
 type Artifact = Awaited<ReturnType<typeof getArtifact>>;
 type Run = Artifact["producers"][number];
@@ -17,7 +19,12 @@ export function ArtifactView({ artifact: a }: { artifact: Artifact }) {
       <div className="flex flex-wrap items-baseline gap-3">
         <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] uppercase tracking-wide text-slate-600">{a.type}</span>
         <h1 className="break-all text-lg font-semibold text-slate-900">{a.name}</h1>
-        <Link href={lineageHref(`artifact:${a.id}`)} className="ml-auto rounded border border-sky-300 bg-sky-50 px-2.5 py-1 text-xs font-medium text-sky-800 hover:bg-sky-100">
+        {a.blob ? (
+          <a href={a.blob.downloadUrl} download={downloadName(a.name, a.uri)} className="ml-auto rounded border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50">
+            Download <span className="font-normal text-slate-500">({formatBytes(a.blob.size)})</span>
+          </a>
+        ) : null}
+        <Link href={lineageHref(`artifact:${a.id}`)} className={`${a.blob ? "" : "ml-auto "}rounded border border-sky-300 bg-sky-50 px-2.5 py-1 text-xs font-medium text-sky-800 hover:bg-sky-100`}>
           Open in lineage
         </Link>
       </div>
@@ -33,8 +40,9 @@ export function ArtifactView({ artifact: a }: { artifact: Artifact }) {
               {a.uri ?? "–"}
             </Row>
             <Row label="Size">
-              {formatBytes(a.size)}
+              {formatBytes(a.size ?? a.blob?.size ?? null)}
               {a.size !== null ? <span className="text-slate-400"> ({a.size.toLocaleString("en-US")} bytes)</span> : null}
+              {a.size === null && a.blob ? <span className="text-slate-400"> (of the stored file; none was logged)</span> : null}
             </Row>
             <Row label="Created">{formatAbsolute(a.createdAt)}</Row>
           </dl>
@@ -52,6 +60,9 @@ export function ArtifactView({ artifact: a }: { artifact: Artifact }) {
             <p className="px-3 py-2 text-xs text-slate-400">No properties recorded.</p>
           )}
         </Card>
+        <div className="lg:col-span-2">
+          <ArtifactFile name={a.name} uri={a.uri} hash={a.hash} blob={a.blob} />
+        </div>
         <Runs title="Produced by" runs={a.producers} empty="No producing execution recorded (a source artifact)." />
         <Runs title="Consumed by" runs={a.consumers} empty="Not used as an input yet." />
         <Card title="Model versions" label="Model versions">

@@ -13,6 +13,8 @@ import { createTokenBody, tokenIdParams } from "../schemas/tokens";
 import { operation } from "./build";
 import { cmfOpenApiPaths } from "../interop/cmf/openapi";
 import { mlflowOpenApiPaths } from "../interop/mlflow/openapi";
+import { adminOpenApiPaths, LIMITS_DESCRIPTION } from "./admin-paths";
+import { blobOpenApiPaths } from "../blobs/openapi";
 
 // GET /api/v1/openapi.json — every endpoint the server serves. A unit test checks that each route
 // file under app/api appears here with the methods it exports.
@@ -23,7 +25,7 @@ export function openApiDocument() {
       title: "Provscope API",
       version: "1",
       description:
-        "Metadata, lineage and model provenance for hybrid simulation + AI workflows. Errors always have the shape {error:{code,message,path?,position?}}.",
+        `Metadata, lineage and model provenance for hybrid simulation + AI workflows. Errors always have the shape {error:{code,message,path?,position?}}. ${LIMITS_DESCRIPTION}`,
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token (read < write < admin)." } },
@@ -112,6 +114,10 @@ export function openApiDocument() {
         delete: operation({ summary: "Sign the dashboard out", scope: "public" }),
       },
       "/api/v1/tokens/{id}": { delete: operation({ summary: "Revoke a token", scope: "admin", path: z.object({ id: tokenIdParams.shape.id }) }) },
+      // The artifact file store (raw bytes in and out).
+      ...blobOpenApiPaths(),
+      // Operations: online backup; unknown paths.
+      ...adminOpenApiPaths(),
       // Interop: CMF's push and the MLflow tracking subset (their own success and error shapes).
       ...cmfOpenApiPaths(),
       ...mlflowOpenApiPaths(),

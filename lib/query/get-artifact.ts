@@ -2,6 +2,9 @@ import "server-only";
 import type { Db } from "../db/client";
 import { notFound } from "../http/errors";
 import { parseJsonObject, sizeNumber } from "./format";
+import { artifactBlob } from "../blobs/artifact-blob";
+import { blobStore } from "../blobs/blob-store";
+import type { BlobStore } from "../blobs/store";
 
 const executionFields = {
   uuid: true, name: true, status: true, startedAt: true,
@@ -9,8 +12,8 @@ const executionFields = {
 } as const;
 
 // GET /api/v1/artifacts/{id}: one artifact, who produced it, who consumed it, which model
-// versions it is.
-export async function getArtifact(db: Db, id: number) {
+// versions it is, and its stored bytes (`blob`, null when metadata-only).
+export async function getArtifact(db: Db, id: number, store: BlobStore = blobStore()) {
   const a = await db.artifact.findUnique({
     where: { id },
     select: {
@@ -36,5 +39,6 @@ export async function getArtifact(db: Db, id: number) {
     producers: executions("OUTPUT"),
     consumers: executions("INPUT"),
     modelVersions: a.versions.map((v) => ({ model: v.model.name, version: v.version, aliases: v.aliases.map((x) => x.alias) })),
+    blob: await artifactBlob(store, a.hash),
   };
 }

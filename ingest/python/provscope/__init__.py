@@ -17,6 +17,8 @@ from .batches import encode_value
 from .client import AuthError, Client, ProvscopeError
 from .cmf import Cmf
 from .hashing import hash_dir, hash_file, hash_path
+from .pull import PullError, pull
 
-__all__ = ["AuthError", "Client", "Cmf", "ProvscopeError", "encode_value", "hash_dir", "hash_file", "hash_path"]
+__all__ = ["AuthError", "Client", "Cmf", "ProvscopeError", "PullError", "encode_value", "hash_dir", "hash_file", "hash_path",
+           "pull"]
 __version__ = "0.1.0"

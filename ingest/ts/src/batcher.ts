@@ -33,7 +33,8 @@ export class Batcher {
   private readonly reporter: Reporter;
   private readonly timer: NodeJS.Timeout;
 
-  constructor(client: HttpClient, readonly options: ResolvedOptions) {
+  // `client` is public for what is not batched: artifact file uploads (Execution.logModel(path)).
+  constructor(readonly client: HttpClient, readonly options: ResolvedOptions) {
     const reporter = (this.reporter = new Reporter(client.url, options.onError));
     this.delivery = new Delivery(client, options.retry, {
       newBatchId: () => this.nextBatchId(),

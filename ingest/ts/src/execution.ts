@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { Batcher } from "./batcher";
 import type { OpInput } from "./delivery";
+import { logFile, type FileArtifactOptions, type LoggedFile } from "./log-file";
 import { SeriesBuffer } from "./series-buffer";
 
 type Json = Record<string, unknown>;
@@ -76,16 +77,25 @@ export class Execution {
     return new Execution(batcher, uuid);
   }
 
-  logArtifact(direction: Direction, type: ArtifactType, artifact: ArtifactInput): Backpressure {
+  // With an object: the artifact's metadata. With a file path: hashes the file, uploads its bytes
+  // to the server's store when under its limit (else warns: metadata-only), then logs it.
+  logArtifact(direction: Direction, type: ArtifactType, artifact: ArtifactInput): Backpressure;
+  logArtifact(direction: Direction, type: ArtifactType, file: string, options?: FileArtifactOptions): Promise<LoggedFile>;
+  logArtifact(direction: Direction, type: ArtifactType, artifact: ArtifactInput | string, options?: FileArtifactOptions): Backpressure | Promise<LoggedFile> {
+    if (typeof artifact === "string") return logFile(this.batcher, this.uuid, { direction, type }, artifact, options);
     return this.batcher.op({ op: "artifact", execution: this.uuid, direction, type, ...artifact });
   }
 
-  logDataset(direction: Direction, dataset: ArtifactInput): Backpressure {
-    return this.logArtifact(direction, "dataset", dataset);
+  logDataset(direction: Direction, dataset: ArtifactInput): Backpressure;
+  logDataset(direction: Direction, file: string, options?: FileArtifactOptions): Promise<LoggedFile>;
+  logDataset(direction: Direction, dataset: ArtifactInput | string, options?: FileArtifactOptions): Backpressure | Promise<LoggedFile> {
+    return typeof dataset === "string" ? this.logArtifact(direction, "dataset", dataset, options) : this.logArtifact(direction, "dataset", dataset);
   }
 
-  logModel(direction: Direction, model: ArtifactInput): Backpressure {
-    return this.logArtifact(direction, "model", model);
+  logModel(direction: Direction, model: ArtifactInput): Backpressure;
+  logModel(direction: Direction, file: string, options?: FileArtifactOptions): Promise<LoggedFile>;
+  logModel(direction: Direction, model: ArtifactInput | string, options?: FileArtifactOptions): Backpressure | Promise<LoggedFile> {
+    return typeof model === "string" ? this.logArtifact(direction, "model", model, options) : this.logArtifact(direction, "model", model);
   }
 
   // One point of a step metric. Cheap enough for an inner loop: no allocation, no I/O.

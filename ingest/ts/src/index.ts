@@ -6,4 +6,7 @@ export { ProvscopeError } from "./errors";
 export { Execution, Pipeline, Stage, type ArtifactInput, type ArtifactType, type Direction, type ExecutionInit } from "./execution";
 export { Registry, type AliasMove, type AliasState, type BestVersion, type RegisteredVersion } from "./registry";
 export { hashFile } from "./hash";
+export { Blobs, type ListedBlob, type UploadOutcome } from "./blobs";
+export { pullModel, parseModelRef, type ModelRef, type Pulled } from "./pull";
+export type { FileArtifactOptions, LoggedFile } from "./log-file";
 export type { BatcherStats, BatchOptions, ProvscopeOptions } from "./options";

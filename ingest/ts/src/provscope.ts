@@ -1,14 +1,17 @@
 // The SDK's entry point: one HTTP client, one background batcher, the registry.
 import { Batcher } from "./batcher";
+import { Blobs } from "./blobs";
 import { HttpClient } from "./client";
 import { ProvscopeError } from "./errors";
 import { Execution, Pipeline, type ExecutionInit } from "./execution";
 import { resolveOptions, type BatcherStats, type ProvscopeOptions } from "./options";
 import { Registry } from "./registry";
+import { pullModel, type Pulled } from "./pull";
 
 export class Provscope {
   readonly http: HttpClient;
   readonly registry: Registry;
+  readonly blobs: Blobs; // artifact files: upload, download (verified), list and remove (admin)
   private readonly batcher: Batcher;
   private exiting = false;
 
@@ -16,6 +19,7 @@ export class Provscope {
     this.http = new HttpClient(options);
     this.batcher = new Batcher(this.http, resolveOptions(options));
     this.registry = new Registry(this.http, this.batcher);
+    this.blobs = new Blobs(this.http);
     if (this.batcher.options.flushOnExit) process.on("beforeExit", this.onBeforeExit);
   }
 
@@ -44,6 +48,12 @@ export class Provscope {
   async close(options: { timeoutMs?: number } = {}): Promise<void> {
     process.off("beforeExit", this.onBeforeExit);
     await this.batcher.close(options.timeoutMs ?? this.batcher.options.exitTimeoutMs);
+  }
+
+  // A model version's exact bytes by "MODEL@ALIAS" or "MODEL:VERSION", sha256-verified, to `out`
+  // (default: the file name of its uri in the working directory).
+  pull(ref: string, out?: string): Promise<Pulled> {
+    return pullModel(this.http, ref, out);
   }
 
   stats(): BatcherStats {

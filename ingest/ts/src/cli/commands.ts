@@ -1,4 +1,6 @@
 // Every `provscope` command, and the help text generated from them.
+import { blobCommands } from "./blobs";
+import { backupCommands } from "./backup";
 import type { Command } from "./command";
 import { exportCommand } from "./export";
 import { importCommands } from "./imports";
@@ -6,7 +8,7 @@ import { logCommands } from "./log";
 import { registryCommands } from "./registry";
 import { tokenCommands } from "./tokens";
 
-export const COMMANDS: Command[] = [...logCommands, ...importCommands, exportCommand, ...registryCommands, ...tokenCommands];
+export const COMMANDS: Command[] = [...logCommands, ...importCommands, exportCommand, ...registryCommands, ...blobCommands, ...tokenCommands, ...backupCommands];
 
 export function helpText(command?: Command | null): string {
   if (command) return `usage: provscope ${command.name} ${command.usage}\n\n${command.summary}\n`;

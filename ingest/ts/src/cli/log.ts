@@ -4,6 +4,8 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import { ARTIFACT_TYPES } from "../../../../lib/schemas/ingest";
+import { Blobs } from "../blobs";
+import { ProvscopeError } from "../errors";
 import { hashFile } from "../hash";
 import { Provscope } from "../provscope";
 import { int, keyValues, number, oneOf, required, str, UsageError, type Command, type Context } from "./command";
@@ -92,9 +94,9 @@ export const logCommands: Command[] = [
   },
   {
     name: "log artifact",
-    usage: "input|output TYPE NAME (--hash H | --file PATH) [--uri U] [--size BYTES] [--property K=V]… [--execution ID]",
-    summary: `an input or output of the execution; TYPE is one of ${ARTIFACT_TYPES.join(", ")}; --file hashes a file (sha256)`,
-    options: { hash: { type: "string" }, file: { type: "string" }, uri: { type: "string" }, size: { type: "string" }, ...props, ...exec },
+    usage: "input|output TYPE NAME (--hash H | --file PATH [--metadata-only]) [--uri U] [--size BYTES] [--property K=V]… [--execution ID]",
+    summary: `an input or output of the execution; TYPE is one of ${ARTIFACT_TYPES.join(", ")}; --file hashes a file (sha256) and uploads its bytes when the server takes them`,
+    options: { hash: { type: "string" }, file: { type: "string" }, uri: { type: "string" }, size: { type: "string" }, "metadata-only": { type: "boolean" }, ...props, ...exec },
     args: [3, 3],
     async run(ctx) {
       const [dir, type, name] = ctx.args;
@@ -108,9 +110,11 @@ export const logCommands: Command[] = [
         const info = await stat(abs).catch(() => {
           throw new UsageError(`--file ${file}: no such file`);
         });
+        const hashed = hash === undefined;
         hash ??= await hashFile(abs);
         size ??= info.size;
         uri ??= `file://${abs}`;
+        if (hashed && values["metadata-only"] !== true) await uploadFile(ctx, abs, hash, info.size, uri);
       }
       if (!hash) throw new UsageError("--hash or --file is required: artifacts are identified by their content hash");
       const properties = keyValues(values.property as string[] | undefined, "--property");
@@ -129,3 +133,17 @@ export const logCommands: Command[] = [
     run: (ctx) => ok(ctx, [{ op: "execution.end", execution: execution(ctx), status: oneOf(ctx.args[0] ?? "COMPLETED", ["COMPLETED", "FAILED"] as const, "the status") }]),
   },
 ];
+
+// The file's bytes to the server's store; when it will not take them the artifact is still logged,
+// metadata-only, with a note on stderr.
+async function uploadFile(ctx: Context, file: string, digest: string, size: number, uri: string) {
+  let reason: string | undefined;
+  try {
+    const r = await new Blobs(ctx.http).upload(file, { digest, size });
+    reason = r.stored ? undefined : r.reason;
+  } catch (err) {
+    if (!(err instanceof ProvscopeError)) throw err;
+    reason = err.message;
+  }
+  if (reason) ctx.out.note(`provscope: ${path.basename(file)} is logged metadata-only, its bytes stay at ${uri}: ${reason}`);
+}
