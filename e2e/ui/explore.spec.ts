@@ -121,9 +121,12 @@ test("the header search finds an artifact by hash prefix and opens it", async ({
     { op: "artifact", execution, direction: "output", type: "dataset", name, uri: `file:///data/${name}.h5`, hash: `sha256:${hex}` },
   ]);
   await page.goto("/");
-  await page.keyboard.press("/");
   const search = page.getByRole("combobox", { name: "Search everything" });
-  await expect(search).toBeFocused();
+  // The "/" shortcut is bound once the page has hydrated, which on a loaded machine can come after load.
+  await expect(async () => {
+    await page.keyboard.press("/");
+    await expect(search).toBeFocused({ timeout: 500 });
+  }).toPass();
   await search.pressSequentially(hex.slice(0, 10));
   const results = page.getByRole("listbox", { name: "Search results" });
   const hit = results.getByRole("group", { name: "Artifacts" }).getByRole("option").filter({ hasText: name });

@@ -8,27 +8,29 @@ import { createTestDb } from "../../../../lib/testing/test-db";
 import { restoreDatabase } from "./restore-db";
 
 const dir = mkdtempSync(path.join(tmpdir(), "provscope-restore-"));
-const source = createTestDb();
+// Restore swaps SQLite files; on PostgreSQL it refuses (use pg_restore).
+const onSqlite = !/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
+const source = onSqlite ? createTestDb() : undefined;
 afterAll(async () => {
-  await source.close();
+  await source?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 // A Provscope database as a backup would be: one self-contained file with one execution.
 function backupFile(name: string): string {
-  const raw = new Database(source.file);
+  const raw = new Database(source!.file);
   raw.prepare(`INSERT OR IGNORE INTO "Pipeline" ("name") VALUES ('p')`).run();
   // createTestDb applies the migration SQL itself; `prisma migrate deploy` also keeps this table.
   raw.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" ("id" TEXT PRIMARY KEY)`);
   raw.close();
   const file = path.join(dir, name);
-  const db = new Database(source.file, { readonly: true });
+  const db = new Database(source!.file, { readonly: true });
   db.exec(`VACUUM INTO '${file}'`);
   db.close();
   return file;
 }
 
-describe("restoreDatabase", () => {
+describe.runIf(onSqlite)("restoreDatabase", () => {
   it("checks the backup, keeps the replaced database and its journal, and puts the backup in place", async () => {
     const backup = backupFile("good.db");
     const target = path.join(dir, "live.db");
