@@ -171,7 +171,8 @@ test("an execution started after the page loaded is announced, and shown on requ
   await expect(banner).toBeVisible({ timeout: 15_000 });
   await expect(table(page).locator("[data-uuid]")).toHaveCount(5);
   await banner.getByRole("button", { name: "show" }).click();
-  await expect(table(page).locator("[data-uuid]")).toHaveCount(6);
+  // "show" refetches the first page; like the banner's poll, that can take seconds on a loaded machine.
+  await expect(table(page).locator("[data-uuid]")).toHaveCount(6, { timeout: 15_000 });
   expect((await names(page))[0]).toBe("newcomer");
 });
 
