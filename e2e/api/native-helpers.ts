@@ -91,7 +91,7 @@ export class RestartableServer {
       } catch {
         return false;
       }
-    });
+    }, 180_000); // `next start` can take over a minute to listen on a busy 2-core machine
   }
 
   async kill() {

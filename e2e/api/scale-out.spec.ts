@@ -20,6 +20,8 @@ let servers: RestartableServer[] = [];
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 test.beforeAll(async () => {
+  // Migrating and starting two servers can take over a minute on a busy 2-core machine.
+  test.setTimeout(240_000);
   database = await freshDatabase("scale-out");
   servers = [await RestartableServer.create(database), await RestartableServer.create(database)];
   await Promise.all(servers.map((s) => s.start()));
