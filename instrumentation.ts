@@ -1,7 +1,8 @@
-// Runs once when a server process starts: install the admin token and load the demo on an empty
-// database. The Node-only work is imported lazily so the edge bundle never sees Prisma.
+// Runs once when a server process starts: install the admin token and, on an empty database, start
+// the demo workflow. The Node-only work is imported lazily so the edge bundle never sees Prisma.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { bootstrap } = await import("./lib/bootstrap");
-  await bootstrap();
+  const [{ bootstrap }, { selfUrl }] = await Promise.all([import("./lib/bootstrap"), import("./lib/env")]);
+  // Next.js is listening by now and has set PORT.
+  await bootstrap(selfUrl());
 }

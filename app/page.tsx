@@ -1,7 +1,9 @@
 import { headers } from "next/headers";
 import { db } from "@/lib/db/client";
+import { demoState } from "@/lib/demo/demo-state";
 import { getOverview } from "@/lib/query/overview";
 import { requireViewer } from "./_session/viewer";
+import { DemoNotice } from "@/components/overview/demo-notice";
 import { EmptyState } from "@/components/overview/empty-state";
 import { PipelineCard } from "@/components/overview/pipeline-card";
 import { RecentExecutions } from "@/components/overview/recent-executions";
@@ -18,17 +20,25 @@ export default async function OverviewPage() {
   const now = new Date();
   const overview = await getOverview(db());
   const { totals } = overview;
+  const { state, step } = demoState();
+  const notice = <DemoNotice initial={{ state, step }} />;
 
   if (totals.pipelines === 0 && totals.executions === 0) {
     const h = await headers();
     // The example should work when pasted, so it names the address this page was served from.
     const baseUrl = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "127.0.0.1:3000"}`;
-    return <EmptyState baseUrl={baseUrl} />;
+    return (
+      <>
+        {notice}
+        <EmptyState baseUrl={baseUrl} />
+      </>
+    );
   }
 
   const byStatus = totals.executionsByStatus;
   return (
     <>
+      {notice}
       <div className="flex items-baseline justify-between">
         <h1 className="text-lg font-semibold text-slate-900">Overview</h1>
         <span className="text-xs text-slate-500">

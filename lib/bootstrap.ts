@@ -1,10 +1,13 @@
 import "server-only";
 import { ensureAdminToken } from "./auth/tokens";
 import { db } from "./db/client";
-import { loadBuiltinDemo } from "./demo/builtin-demo";
+import { setDemoState } from "./demo/demo-state";
+import { startDemo } from "./demo/start-demo";
 import { env } from "./env";
 
-export async function bootstrap() {
+// Runs once when a server process starts. `origin` is where this server answers (the demo
+// workflow is a client of it, over HTTP).
+export async function bootstrap(origin: string) {
   const config = env();
   const client = db();
   const created = await ensureAdminToken(client, config.PROVSCOPE_ADMIN_TOKEN);
@@ -19,8 +22,7 @@ export async function bootstrap() {
       ].join("\n"),
     );
   }
-  if (config.PROVSCOPE_DEMO === "1" && (await client.pipeline.count()) === 0) {
-    const { pipelines, points } = await loadBuiltinDemo(client);
-    console.log(`provscope: empty database, loaded the built-in demo (${pipelines} pipeline, ${points} metric points)`);
-  }
+  if (config.PROVSCOPE_DEMO !== "1") setDemoState({ state: "disabled" });
+  else if ((await client.pipeline.count()) > 0) setDemoState({ state: "skipped" });
+  else await startDemo(client, origin);
 }

@@ -21,6 +21,9 @@ const envSchema = z.object({
   PROVSCOPE_MAX_BLOB_BYTES: z.coerce.number().int().positive().default(2 * 1024 ** 3),
   // Connections each server process may open to PostgreSQL (unused on SQLite).
   PROVSCOPE_PG_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  // Where this server listens; Next.js sets PORT before instrumentation runs.
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -40,4 +43,13 @@ export function env(): Env {
 
 export function databaseProvider(url = env().DATABASE_URL): "sqlite" | "postgresql" {
   return url.startsWith("file:") ? "sqlite" : "postgresql";
+}
+
+// The URL this server process reaches itself on (the demo driver talks to it over HTTP like any
+// client). A wildcard bind address is reached on the loopback.
+export function selfUrl(): string {
+  const { HOST, PORT } = env();
+  const host = HOST && !["0.0.0.0", "::", "[::]"].includes(HOST) ? HOST : "127.0.0.1";
+  const bracketed = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+  return `http://${bracketed}:${PORT}`;
 }

@@ -18,4 +18,5 @@ export const queryKeys = {
   tokens: () => ["tokens"] as const,
   // Content-addressed: the bytes behind a digest never change, so this never needs invalidating.
   blobHead: (url: string, bytes: number) => ["blobHead", url, bytes] as const,
+  health: () => ["health"] as const,
 };

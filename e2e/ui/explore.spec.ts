@@ -164,8 +164,12 @@ test("a running execution turns completed in the table without a reload, and a q
 
 test("an execution started after the page loaded is announced, and shown on request", async ({ page, ingest }) => {
   const pipeline = await seedRuns(ingest);
+  // The change feed's first poll sets its baseline once the page has hydrated, which on a loaded
+  // machine can take seconds; the newcomer is ingested after that, as a live workflow's would be.
+  const baseline = page.waitForResponse((r) => r.url().includes("/api/v1/changes?") && r.ok());
   await page.goto(`/executions?pipeline=${pipeline}`);
   await expect(table(page).locator("[data-uuid]")).toHaveCount(5);
+  await baseline;
   await ingest([{ op: "execution.start", pipeline, stage: "train", execution: `${pipeline}-new`, name: "newcomer", startedAt: new Date(Date.UTC(2026, 0, 2)).toISOString() }]);
   const banner = page.getByRole("status").filter({ hasText: "1 new execution" });
   await expect(banner).toBeVisible({ timeout: 15_000 });

@@ -50,7 +50,13 @@ export function openApiDocument() {
     },
     security: [{ bearer: [] }],
     paths: {
-      "/api/health": { get: operation({ summary: "Readiness: {ok:true} once the database is migrated", scope: "public" }) },
+      "/api/health": {
+        get: operation({
+          summary:
+            "Readiness: {ok:true, demo:{state, step}} once the database is migrated. demo.state: running, completed or failed while/after this server runs the built-in demo workflow on an empty database; skipped (database not empty) or disabled (PROVSCOPE_DEMO=0). demo.step: its latest progress line",
+          scope: "public",
+        }),
+      },
       "/api/v1/openapi.json": { get: operation({ summary: "This document", scope: "public" }) },
       "/api/v1/batches": {
         post: operation({ summary: "Apply a batch of ingest operations atomically; a repeated batchId returns the first response", scope: "write", body: ingestBatchBody }),
