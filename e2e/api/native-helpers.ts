@@ -28,13 +28,14 @@ export function run(cmd: string, args: string[], opts: { cwd: string; env: Recor
   return startProcess(cmd, args, opts).done;
 }
 
-export async function waitFor(what: string, cond: () => boolean | Promise<boolean>, timeoutMs = 60_000) {
+// `what` may be a function, read when the wait fails (e.g. the log of a server that never came up).
+export async function waitFor(what: string | (() => string), cond: () => boolean | Promise<boolean>, timeoutMs = 60_000) {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     if (await cond()) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === "function" ? what() : what}`);
 }
 
 export function tempDir(prefix: string) {
@@ -85,9 +86,11 @@ export class RestartableServer {
     });
     this.child.stdout?.on("data", (d) => (this.log += d));
     this.child.stderr?.on("data", (d) => (this.log += d));
-    await waitFor(`the server on port ${this.port} (log: ${this.log.slice(-500)})`, async () => {
+    const child = this.child;
+    await waitFor(() => `the server on port ${this.port} (log: ${this.log.slice(-1500)})`, async () => {
+      if (child.exitCode !== null) throw new Error(`the server on port ${this.port} exited with ${child.exitCode} before it answered: ${this.log.slice(-1500)}`);
       try {
-        return (await fetch(`${this.url}/api/health`)).ok;
+        return (await fetch(`${this.url}/api/health`, { signal: AbortSignal.timeout(10_000) })).ok;
       } catch {
         return false;
       }
