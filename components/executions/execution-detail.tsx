@@ -16,7 +16,7 @@ import { compareHref, executionHref, lineageHref, modelHref } from "./links";
 import type { ExecutionDetail as Execution } from "./types";
 
 // GET /executions/{uuid}: everything known about one execution, with a chart per series key.
-export function ExecutionDetail({ execution: e, series, now }: { execution: Execution; series: Record<string, PackedSeries>; now: Date }) {
+export function ExecutionDetail({ execution: e, series, now, stallSeconds }: { execution: Execution; series: Record<string, PackedSeries>; now: Date; stallSeconds: number }) {
   const metrics = Object.entries(e.metrics).sort(([a], [b]) => a.localeCompare(b));
   return (
     <div className="space-y-4">
@@ -28,7 +28,7 @@ export function ExecutionDetail({ execution: e, series, now }: { execution: Exec
           <h1 className="flex flex-wrap items-center gap-2 text-lg font-semibold text-slate-900">
             <span className="break-all">{e.name}</span>
             <StatusBadge status={e.status} />
-            <LiveExecution uuid={e.uuid} status={e.status} series={e.series} />
+            <LiveExecution uuid={e.uuid} status={e.status} series={e.series} stallSeconds={stallSeconds} />
           </h1>
           <div className="font-mono text-[11px] text-slate-400">{e.uuid}</div>
         </div>

@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { useChanges } from "@/components/api/hooks/use-changes";
-import { DEFAULT_STALL_SECONDS } from "@/lib/schemas/live";
 import { LiveIndicator, type LiveState } from "./live-indicator";
 import { useSeriesAppend } from "./use-series-append";
 
@@ -11,14 +10,14 @@ type Props = {
   uuid: string;
   status: string;
   series: ReadonlyArray<{ key: string; rank: number }>;
-  stallSeconds?: number;
+  stallSeconds: number; // PROVSCOPE_STALL_SECONDS, or the page's ?stall=
 };
 
 // Keeps an execution page current while the execution runs, without reloading it: new points are
 // appended to the charts on screen (only the tail of each series is fetched), and a change of
 // status, a new series or a new input/output re-renders the server component in place
 // (router.refresh keeps client state such as the charts' data and zoom).
-export function LiveExecution({ uuid, status, series, stallSeconds = DEFAULT_STALL_SECONDS }: Props) {
+export function LiveExecution({ uuid, status, series, stallSeconds }: Props) {
   const router = useRouter();
   const append = useSeriesAppend();
   const known = useMemo(() => new Set(series.map((s) => `${s.key}#${s.rank}`)), [series]);

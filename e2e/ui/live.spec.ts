@@ -43,3 +43,15 @@ test("a chart on an open execution page grows while a client appends points, and
   await expect(page.getByRole("heading", { level: 1 }).getByText("COMPLETED")).toBeVisible({ timeout: 10_000 });
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 });
+
+test("an execution page flags a run that sent nothing for the stall threshold, and clears it when data arrives", async ({ page, ingest }) => {
+  const execution = uniq("ui-live-stall");
+  await ingest([{ op: "execution.start", pipeline: uniq("ui-live-pipe"), stage: "train", execution, name: `train ${execution}` }]);
+  // ?stall= overrides PROVSCOPE_STALL_SECONDS for this page, as on the executions table.
+  await page.goto(`/executions/${execution}?stall=4`);
+  const indicator = page.locator("[data-live]");
+  await expect(indicator).toHaveAttribute("data-live", "stalled", { timeout: 15_000 });
+  await expect(indicator).toContainText("stalled");
+  await ingest([{ op: "series", execution, key: "train_loss", steps: [0, 1], values: [1, 0.5] }]);
+  await expect(indicator).toHaveAttribute("data-live", "live", { timeout: 15_000 });
+});

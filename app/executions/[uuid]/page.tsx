@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ExecutionDetail } from "@/components/executions/execution-detail";
 import { safeDecode } from "@/components/executions/links";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import { preloadSeries } from "@/lib/compare/preload-series";
 import { getExecution } from "@/lib/query/get-execution";
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Execution ${safeDecode(uuid)}` };
 }
 
-// GET /executions/{uuid} — header, params, properties, metrics, inputs/outputs and a chart per series.
+// GET /executions/{uuid}?stall= — header, params, properties, metrics, inputs/outputs and a chart per series.
 export default async function ExecutionPage({ params, searchParams }: Props) {
   const raw = await params;
   await requireViewer(`/executions/${raw.uuid}`);
@@ -40,5 +41,8 @@ export default async function ExecutionPage({ params, searchParams }: Props) {
     return (chosen.length ? chosen : ranks.slice(0, 1)).map((rank) => ({ execution: execution.uuid, key, rank }));
   });
   const series = await preloadSeries(db(), refs, 40);
-  return <ExecutionDetail execution={execution} series={series} now={new Date()} />;
+  // Flagged as stalled after this long without data: ?stall=SECONDS, else PROVSCOPE_STALL_SECONDS.
+  const stall = Number(sp.stall);
+  const stallSeconds = Number.isInteger(stall) && stall > 0 ? stall : env().PROVSCOPE_STALL_SECONDS;
+  return <ExecutionDetail execution={execution} series={series} now={new Date()} stallSeconds={stallSeconds} />;
 }
