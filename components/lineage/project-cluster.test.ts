@@ -28,6 +28,14 @@ describe("projectGraph", () => {
     expect(v.edges).toHaveLength(4);
   });
 
+  it("labels a registered model version with its version, and with its model when the names differ", () => {
+    const registered = (id: number, name: string, model: string, version: number) => ({ ...artifact(id, name, "model"), modelVersions: [{ model, version }] });
+    const g = buildGraph("artifact:1", [
+      answer("artifact:1", [registered(1, "EKE-Bottleneck", "EKE-Bottleneck", 2), registered(2, "weights.pt", "EKE-ResNet", 3), artifact(3, "plain", "model")], []),
+    ]);
+    expect(projectGraph(g, "all").nodes.map((n) => n.label)).toEqual(["EKE-Bottleneck v2", "weights.pt (EKE-ResNet v3)", "plain"]);
+  });
+
   it("artifacts only: executions become edges, their hidden neighbours move to the artifacts", () => {
     const v = projectGraph(chain, "artifacts");
     expect(v.nodes.map((n) => n.id)).toEqual(["artifact:3", "artifact:2"]);

@@ -55,12 +55,20 @@ export function groupsOf(graph: LineageGraph, grouping: Grouping): Map<string, s
   return out;
 }
 
+// A registered model version says which one it is: two iterations of "EKE-Bottleneck" are told
+// apart on the graph as "EKE-Bottleneck v1" and "EKE-Bottleneck v2".
+function displayLabel(n: GraphNode): string {
+  if (n.kind !== "artifact" || n.modelVersions.length === 0) return n.label;
+  const { model, version } = n.modelVersions[n.modelVersions.length - 1];
+  return model === n.label ? `${n.label} v${version}` : `${n.label} (${model} v${version})`;
+}
+
 function viewNode(n: GraphNode, focus: string, groups: Map<string, string>): ViewNode {
   return {
     id: n.id,
     kind: n.kind,
     typeKey: typeKeyOf(n),
-    label: n.label,
+    label: displayLabel(n),
     hidden: { ...n.hidden },
     status: n.kind === "execution" ? n.status : undefined,
     group: groups.get(n.id),

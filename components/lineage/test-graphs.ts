@@ -7,7 +7,7 @@ const zero = { up: 0, down: 0 };
 export function artifact(id: number, name = `a${id}`, type = "dataset", hidden = zero): ArtifactNode {
   return {
     id: `artifact:${id}`, kind: "artifact", type, label: name, hidden, artifactId: id,
-    hash: `sha256:${name}`, uri: null, size: null, createdAt: "2026-01-01T00:00:00.000Z",
+    hash: `sha256:${name}`, uri: null, size: null, createdAt: "2026-01-01T00:00:00.000Z", modelVersions: [],
   };
 }
 

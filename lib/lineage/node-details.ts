@@ -27,7 +27,8 @@ const iso = (t: Time) => new Date(t).toISOString();
 
 // Raw SQL for the same reason as graph-queries.ts: these run on every lineage request with
 // hundreds of ids, where Prisma's model queries (and relation loading) dominate the latency.
-export async function loadArtifacts(db: Db, ids: number[]): Promise<Map<number, Bare<ArtifactNode>>> {
+// `asOf` leaves out model versions registered later (time travel).
+export async function loadArtifacts(db: Db, ids: number[], asOf?: Date): Promise<Map<number, Bare<ArtifactNode>>> {
   if (ids.length === 0) return new Map();
   const p = new Params();
   const rows = await db.$queryRawUnsafe<
@@ -36,6 +37,18 @@ export async function loadArtifacts(db: Db, ids: number[]): Promise<Map<number, 
     `SELECT "id", "type", "name", "hash", "uri", "size", "createdAt" FROM "Artifact" WHERE "id" IN ${idList(p, ids)}`,
     ...p.values,
   );
+  const v = new Params();
+  const versions = await db.$queryRawUnsafe<{ artifactId: number | bigint; model: string; version: number | bigint }[]>(
+    `SELECT mv."artifactId", m."name" AS "model", mv."version" FROM "ModelVersion" mv JOIN "RegisteredModel" m ON m."id" = mv."modelId"
+     WHERE mv."artifactId" IN ${idList(v, ids)}${asOf ? ` AND mv."createdAt" <= ${v.bind(asOf)}` : ""} ORDER BY mv."id"`,
+    ...v.values,
+  );
+  const versionsOf = new Map<number, Array<{ model: string; version: number }>>();
+  for (const r of versions) {
+    const list = versionsOf.get(Number(r.artifactId)) ?? [];
+    list.push({ model: r.model, version: Number(r.version) });
+    versionsOf.set(Number(r.artifactId), list);
+  }
   return new Map(
     rows.map((a) => [
       Number(a.id),
@@ -50,6 +63,7 @@ export async function loadArtifacts(db: Db, ids: number[]): Promise<Map<number, 
         // Sizes are below 2^53 bytes in practice; JSON has no BigInt.
         size: a.size === null ? null : Number(a.size),
         createdAt: iso(a.createdAt),
+        modelVersions: versionsOf.get(Number(a.id)) ?? [],
       },
     ]),
   );

@@ -115,6 +115,20 @@ describe("subgraph", () => {
     expect(data && "createdAt" in data && !Number.isNaN(Date.parse(data.createdAt))).toBe(true);
   });
 
+  it("names the registered model versions an artifact is", async () => {
+    const out = (name: string) => ({ op: "artifact" as const, execution: "mv-train", direction: "output" as const, type: "model" as const, name, hash: `sha256:${name}` });
+    await apply("mv-1", [
+      start("mv", "train", "mv-train"),
+      out("mv-net"),
+      out("mv-plain"),
+      { op: "model.version", model: "mv-net", hash: "sha256:mv-net", execution: "mv-train" },
+    ]);
+    const r = await query({ node: "execution:mv-train", direction: "down", depth: 1 });
+    const byName = (label: string) => r.nodes.find((n) => n.label === label);
+    expect(byName("mv-net")).toMatchObject({ modelVersions: [{ model: "mv-net", version: 1 }] });
+    expect(byName("mv-plain")).toMatchObject({ modelVersions: [] });
+  });
+
   it("stops at maxNodes, says so, and counts the cut neighbours as hidden", async () => {
     const r = await query({ node: g.data, direction: "down", depth: 3, maxNodes: 4 });
     expect(r.nodes).toHaveLength(4);

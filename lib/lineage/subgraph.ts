@@ -25,7 +25,7 @@ export async function subgraph(db: Db, options: SubgraphOptions): Promise<Lineag
   const [artifactDegrees, executionDegrees, artifacts, executions] = await Promise.all([
     degrees(db, "artifact", artifactIds, asOf),
     degrees(db, "execution", executionIds, asOf),
-    loadArtifacts(db, artifactIds),
+    loadArtifacts(db, artifactIds, asOf),
     loadExecutions(db, executionIds),
   ]);
 

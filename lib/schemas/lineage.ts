@@ -56,6 +56,8 @@ export type ArtifactNode = NodeBase & {
   uri: string | null;
   size: number | null;
   createdAt: string;
+  // The registered model versions this artifact is (usually none or one), oldest first.
+  modelVersions: Array<{ model: string; version: number }>;
 };
 export type ExecutionNode = NodeBase & {
   kind: "execution";

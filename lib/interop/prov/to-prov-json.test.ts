@@ -54,7 +54,7 @@ describe("toProvJson", () => {
   it("omits the derivations of an execution that would produce too many", () => {
     const n = Math.ceil(Math.sqrt(MAX_DERIVATIONS)) + 1;
     const at = "2026-01-01T00:00:00.000Z";
-    const art = (i: number) => ({ id: `artifact:${i}`, kind: "artifact" as const, type: "dataset", label: `a${i}`, artifactId: i, hash: `h${i}`, uri: null, size: null, createdAt: at, hidden: { up: 0, down: 0 } });
+    const art = (i: number) => ({ id: `artifact:${i}`, kind: "artifact" as const, type: "dataset", label: `a${i}`, artifactId: i, hash: `h${i}`, uri: null, size: null, createdAt: at, modelVersions: [], hidden: { up: 0, down: 0 } });
     const g: Lineage = {
       focus: "execution:x",
       truncated: false,
