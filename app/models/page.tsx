@@ -1,21 +1,31 @@
 import type { Metadata } from "next";
+import { readModelScope } from "@/components/explore/explorer-url";
 import { ModelsList } from "@/components/models/models-list";
 import { db } from "@/lib/db/client";
 import { getModel } from "@/lib/registry/get-model";
 import { listModels } from "@/lib/registry/list-models";
+import { modelsQuery } from "@/lib/schemas/registry";
 import { requireViewer } from "../_session/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Models" };
 
 // The cross-model contributions table reads every model's versions; past this many models it
-// covers the first ones by name (the list itself is always complete).
+// covers the first ones by name (the table above it always lists all of them).
 const MAX_DETAILED = 50;
 
-// GET /models — registered models, and which added datasets improved which architecture.
-export default async function ModelsPage() {
-  await requireViewer("/models");
-  const { models } = await listModels(db());
-  const details = await Promise.all(models.slice(0, MAX_DETAILED).map((m) => getModel(db(), m.name)));
-  return <ModelsList models={models} details={details} />;
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// GET /models?q=&sort=&metric= — registered models, and which added datasets improved which architecture.
+export default async function ModelsPage({ searchParams }: Props) {
+  const sp = await searchParams;
+  const qs = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v[0] : v]])));
+  await requireViewer(`/models${qs.size ? `?${qs}` : ""}`);
+  const scope = readModelScope(qs);
+  const [page, byName] = await Promise.all([
+    listModels(db(), modelsQuery.parse(scope)),
+    listModels(db(), modelsQuery.parse({ limit: MAX_DETAILED })),
+  ]);
+  const details = await Promise.all(byName.models.map((m) => getModel(db(), m.name)));
+  return <ModelsList initialScope={scope} initialPage={page} details={details} />;
 }

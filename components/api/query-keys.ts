@@ -7,6 +7,8 @@ export const queryKeys = {
   executions: (params: Record<string, unknown>) => ["executions", params] as const,
   artifact: (id: number) => ["artifact", id] as const,
   models: () => ["models"] as const,
+  // Under "models", so a promote or rollback (which invalidates models()) refreshes the table too.
+  modelPages: (params: Record<string, unknown>) => ["models", "pages", params] as const,
   model: (name: string) => ["model", name] as const,
   aliasHistory: (model: string, alias: string) => ["model", model, "alias", alias, "history"] as const,
   // Under "executions", so invalidating every executions query also refreshes the explorer's pages.

@@ -32,11 +32,11 @@ export function parseSort(sort: string): Sort {
 export const formatSort = (s: Sort) => `${s.desc ? "-" : ""}${s.field}`;
 
 // Clicking the sorted column flips it; another column starts in the direction people usually want
-// (newest first for times, largest first for sizes, A→Z for text, smallest first for metrics such
+// (newest first for times, largest first for sizes and counts, A→Z for text, smallest first for metrics such
 // as losses).
 export function nextSort(current: Sort, field: string): Sort {
   if (current.field === field) return { field, desc: !current.desc };
-  return { field, desc: /At$/.test(field) || field === "size" };
+  return { field, desc: /At$/.test(field) || field === "size" || field === "versions" };
 }
 
 // Keys present in the loaded rows, most frequent first (ties alphabetically).

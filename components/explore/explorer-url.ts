@@ -1,5 +1,7 @@
 import type { ArtifactScope } from "@/components/api/hooks/use-artifact-pages";
+import type { ModelScope } from "@/components/api/hooks/use-model-pages";
 import { ARTIFACT_TYPES } from "@/lib/schemas/ingest";
+import { MODEL_SORT } from "@/lib/schemas/registry";
 import { isColumnId } from "./columns";
 
 // The explorer's whole view lives in the address, so a reload or a pasted link restores it:
@@ -49,6 +51,12 @@ export function readArtifactScope(params: { get(name: string): string | null }):
     q: params.get("q")?.trim() || undefined,
     sort: ARTIFACT_SORT.test(sort) ? sort : "-createdAt",
   };
+}
+
+// /models?q=&sort=
+export function readModelScope(params: { get(name: string): string | null }): ModelScope {
+  const sort = params.get("sort") ?? "";
+  return { q: params.get("q")?.trim() || undefined, sort: MODEL_SORT.test(sort) ? sort : "name" };
 }
 
 // Rewrites the address in place: no navigation, no server round trip. Next.js keeps

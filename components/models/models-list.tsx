@@ -1,22 +1,20 @@
 "use client";
 
-import Link from "next/link";
 import { useMemo } from "react";
-import type { listModels } from "@/lib/registry/list-models";
+import type { ModelPage, ModelScope } from "@/components/api/hooks/use-model-pages";
 import { formatDelta, VERDICT_CLASS } from "@/lib/compare/metric-delta";
 import { directionOf } from "@/lib/compare/metric-direction";
 import { datasetContributions, datasetEffects } from "@/lib/registry/dataset-contributions";
 import { patchUrl, useUrlParams } from "@/components/charts/use-chart-view";
-import { modelHref } from "@/components/executions/links";
 import { SectionTitle } from "@/components/ui/card";
-import { formatAbsolute, formatMetric } from "@/components/ui/format";
-import { AliasBadge } from "./alias-badge";
+import { formatMetric } from "@/components/ui/format";
+import { ModelsTable } from "./models-table";
 import type { ModelDetail } from "./types";
 
-type Props = { models: Awaited<ReturnType<typeof listModels>>["models"]; details: ModelDetail[] };
+type Props = { initialScope: ModelScope; initialPage: ModelPage; details: ModelDetail[] };
 
 // GET /models: the registry, and across architectures which added dataset moved which metric.
-export function ModelsList({ models, details }: Props) {
+export function ModelsList({ initialScope, initialPage, details }: Props) {
   const params = useUrlParams();
   const contributions = useMemo(
     () => details.map((m) => ({ name: m.name, contributions: datasetContributions(m.versions, (k) => directionOf(k)) })),
@@ -32,49 +30,9 @@ export function ModelsList({ models, details }: Props) {
   return (
     <div>
       <h1 className="text-lg font-semibold text-slate-900">Models</h1>
-      {models.length === 0 ? (
-        <p className="mt-3 rounded-md border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-500">
-          No registered models yet. A training execution registers one with a <code className="font-mono">model.version</code> op.
-        </p>
-      ) : (
-        <div className="mt-3 overflow-x-auto rounded-md border border-slate-200 bg-white shadow-xs">
-          <table aria-label="Registered models" className="w-full text-xs">
-            <thead className="bg-slate-50 text-left text-[11px] uppercase tracking-wider text-slate-500">
-              <tr>
-                <th className="px-3 py-2 font-medium">Model</th>
-                <th className="px-3 py-2 text-right font-medium">Versions</th>
-                <th className="px-3 py-2 font-medium">Latest</th>
-                <th className="px-3 py-2 font-medium">Aliases</th>
-                <th className="px-3 py-2 font-medium">Registered</th>
-              </tr>
-            </thead>
-            <tbody>
-              {models.map((m) => (
-                <tr key={m.name} className="border-t border-slate-100 hover:bg-slate-50">
-                  <td className="px-3 py-1.5">
-                    <Link href={modelHref(m.name)} className="font-medium text-slate-800 hover:text-sky-700 hover:underline">
-                      {m.name}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{m.versions}</td>
-                  <td className="px-3 py-1.5 font-mono">
-                    {m.latestVersion === null ? "—" : `v${m.latestVersion}`}
-                    {m.latestVersionAt ? <span className="ml-2 font-sans text-slate-400">{formatAbsolute(new Date(m.latestVersionAt))}</span> : null}
-                  </td>
-                  <td className="px-3 py-1.5">
-                    <span className="flex flex-wrap gap-1">
-                      {Object.entries(m.aliases).map(([a, v]) => (
-                        <AliasBadge key={a} alias={a} version={v} />
-                      ))}
-                    </span>
-                  </td>
-                  <td className="px-3 py-1.5 text-slate-500">{formatAbsolute(new Date(m.createdAt))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <div className="mt-3">
+        <ModelsTable initialScope={initialScope} initialPage={initialPage} />
+      </div>
 
       {effects.length > 0 ? (
         <>

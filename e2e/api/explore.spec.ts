@@ -77,6 +77,9 @@ test.describe("explorer endpoints", () => {
       ["/api/v1/artifacts?type=spreadsheet", 422, { code: "invalid", path: "type" }],
       ["/api/v1/artifacts?sort=hash", 422, { code: "invalid", path: "sort" }],
       ["/api/v1/artifacts?cursor=zzz", 422, { code: "invalid", path: "cursor" }],
+      ["/api/v1/models?sort=aliases", 422, { code: "invalid", path: "sort" }],
+      ["/api/v1/models?cursor=zzz", 422, { code: "invalid", path: "cursor" }],
+      ["/api/v1/models?limit=0", 422, { code: "invalid", path: "limit" }],
       ["/api/v1/executions/fields?pipeline=", 422, { code: "invalid", path: "pipeline" }],
     ];
     for (const [url, status, error] of cases) {

@@ -62,7 +62,7 @@ test("promote → rollback → history, with the token's name as actor", async (
   const model = await getJson(request, base);
   expect(model.aliases).toEqual([{ alias: "deployed", version: 1, updatedAt: expect.any(String) }]);
   expect(model.versions.map((v: { metrics: Record<string, unknown> }) => v.metrics.test_loss)).toEqual([0.5, 0.4, 0.3]);
-  const list = await getJson(request, "/api/v1/models");
+  const list = await getJson(request, `/api/v1/models?q=${encodeURIComponent(name)}`);
   expect(list.models.find((m: { name: string }) => m.name === name)).toMatchObject({ versions: 3, latestVersion: 3, aliases: { deployed: 1 } });
 });
 

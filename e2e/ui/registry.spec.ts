@@ -187,3 +187,35 @@ test("a removed alias keeps its timeline: the removal with who, when and why, an
   await expect(history.nth(1)).toHaveAttribute("data-action", "remove");
   await expect(staging.getByRole("list", { name: "track of staging" })).toHaveText(/v1\s*→\s*v2\s*→\s*removed\s*→\s*v1/);
 });
+
+test("the models list filters by name, sorts by a column and keeps both across a reload", async ({ page, ingest }) => {
+  const tag = uniq("models-table");
+  // Three models of one tag with 1, 3 and 2 versions, registered through training executions.
+  for (const [model, versions] of [[`${tag}-alpha`, 1], [`${tag}-beta`, 3], [`${tag}-gamma`, 2]] as const) {
+    for (let v = 1; v <= versions; v++) {
+      const execution = uniq(`${model}-${v}`);
+      const hash = `sha256:${execution}`;
+      await ingest([
+        { op: "execution.start", pipeline: tag, stage: "train", execution, name: `train ${model} v${v}` },
+        { op: "artifact", execution, direction: "output", type: "model", name: model, hash },
+        { op: "model.version", model, hash, execution },
+        { op: "execution.end", execution, status: "COMPLETED" },
+      ] as never[]);
+    }
+  }
+  await page.goto("/models");
+  const table = page.getByRole("table", { name: "Registered models" });
+  const names = () => table.locator("[data-model]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-model")));
+  await page.getByRole("searchbox", { name: "Filter models" }).fill(tag);
+  await expect(page.getByTestId("models-total")).toHaveText("3 models");
+  await expect.poll(names).toEqual([`${tag}-alpha`, `${tag}-beta`, `${tag}-gamma`]);
+
+  await table.getByRole("columnheader", { name: /Versions/ }).click();
+  await expect.poll(names).toEqual([`${tag}-beta`, `${tag}-gamma`, `${tag}-alpha`]);
+  await expect(page).toHaveURL(/sort=-versions/);
+  await page.reload();
+  await expect(page.getByRole("searchbox", { name: "Filter models" })).toHaveValue(tag);
+  await expect.poll(names).toEqual([`${tag}-beta`, `${tag}-gamma`, `${tag}-alpha`]);
+  await table.locator(`[data-model="${tag}-gamma"]`).getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/models/${tag}-gamma$`));
+});

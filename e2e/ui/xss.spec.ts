@@ -121,7 +121,7 @@ test("HTML and JavaScript in ingested data render as inert text on every page", 
   await visit(`/artifacts/${artifactId}`, [`${X.artifact} ${id}`, X.uri]);
   await visit(`/lineage?node=execution:${a}&table=1`, [`${X.artifact} ${id}`]);
   await visit(`/compare?executions=${a},${b}`, [X.param]);
-  await visit("/models", [model]);
+  await visit(`/models?q=${encodeURIComponent(id)}`, [model]);
   await visit(`/models/${encodedModel}`, [model, `${X.reason} v2`], "model");
   await visit(`/executions/${id}-ol`, [X.facet]);
 

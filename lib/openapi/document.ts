@@ -6,7 +6,7 @@ import { lineageExportQuery } from "../schemas/lineage-export";
 import { artifactParams, executionParams, executionsQuery } from "../schemas/query";
 import { artifactsQuery, executionFieldsQuery, searchQuery } from "../schemas/explore";
 import { changesQuery } from "../schemas/live";
-import { aliasParams, bestQuery, modelParams, promoteBody, rollbackBody } from "../schemas/registry";
+import { aliasParams, bestQuery, modelParams, modelsQuery, promoteBody, rollbackBody } from "../schemas/registry";
 import { seriesQuery } from "../schemas/series";
 import { signInBody } from "../schemas/session";
 import { createTokenBody, tokenIdParams } from "../schemas/tokens";
@@ -95,7 +95,7 @@ export function openApiDocument() {
         }),
       },
       "/api/v1/series": { get: operation({ summary: "A step-metric series downsampled to min/max/last buckets", scope: "read", query: seriesQuery }) },
-      "/api/v1/models": { get: operation({ summary: "Registered models", scope: "read" }) },
+      "/api/v1/models": { get: operation({ summary: "Registered models, filtered by name (q), sorted and paged by cursor", scope: "read", query: modelsQuery }) },
       "/api/v1/models/{name}": { get: operation({ summary: "A model's versions with metrics, datasets and aliases", scope: "read", path: modelParams }) },
       "/api/v1/models/{name}/best": {
         get: operation({ summary: "The version with the best value of a metric (what a driver should deploy)", scope: "read", path: modelParams, query: bestQuery }),

@@ -4,6 +4,7 @@ import { createTestDb } from "../testing/test-db";
 import { aliasHistory } from "./alias-history";
 import { getAlias } from "./get-alias";
 import { getModel } from "./get-model";
+import { modelsQuery } from "../schemas/registry";
 import { listModels } from "./list-models";
 import { promote } from "./promote";
 import { removeAlias } from "./remove-alias";
@@ -24,6 +25,29 @@ describe("registry reads", () => {
     await promote(db, { model, alias: "deployed", version: 2, reason: "r", actor: "a" });
     const entry = (await listModels(db)).models.find((m) => m.name === model);
     expect(entry).toMatchObject({ name: model, versions: 3, latestVersion: 3, aliases: { deployed: 2 } });
+  });
+
+  it("filters models by a name fragment, sorts by any column and pages by cursor without overlap", async () => {
+    const tag = uniqueName("tbl");
+    // Registered in this order; version counts 2, 3, 1.
+    await seedModel(db, `${tag}-b`, [0.4, 0.3]);
+    await seedModel(db, `${tag}-C`, [0.4, 0.3, 0.2]);
+    await seedModel(db, `${tag}-a`, [0.4]);
+    const list = (q: Record<string, unknown>) => listModels(db, modelsQuery.parse({ q: tag.toUpperCase(), ...q }));
+
+    const byName = await list({});
+    expect(byName.total).toBe(3); // the fragment matches whatever the case
+    expect(byName.models.map((m) => m.name)).toEqual([`${tag}-C`, `${tag}-a`, `${tag}-b`]);
+    expect((await list({ sort: "-versions" })).models.map((m) => m.versions)).toEqual([3, 2, 1]);
+    expect((await list({ sort: "createdAt:desc" })).models.map((m) => m.name)).toEqual([`${tag}-a`, `${tag}-C`, `${tag}-b`]);
+
+    const first = await list({ sort: "versions", limit: 2 });
+    expect(first.models.map((m) => m.versions)).toEqual([1, 2]);
+    expect(first.total).toBe(3);
+    const second = await list({ sort: "versions", limit: 2, cursor: first.nextCursor });
+    expect(second.models.map((m) => m.versions)).toEqual([3]);
+    expect(second.nextCursor).toBeNull();
+    await expect(list({ cursor: "not-a-cursor" })).rejects.toMatchObject({ status: 422 });
   });
 
   it("returns a model's versions with artifact, execution, metrics (non-finite as strings) and inputs", async () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { name } from "./common";
+import { limit, name } from "./common";
 import { CONTROL_CHARS_EXCEPT_WHITESPACE, LIMITS } from "./limits";
 
 // Model registry: path params, query strings and bodies of /api/v1/models/...
@@ -10,6 +10,20 @@ export const aliasName = z
 
 export const modelParams = z.object({ name });
 export const aliasParams = z.object({ name, alias: aliasName });
+
+// GET /api/v1/models: the registry as a table — filter by name, sort by any column, page by cursor.
+export const MODEL_SORT_FIELDS = ["name", "versions", "latestVersionAt", "createdAt"] as const;
+export const MODEL_SORT = new RegExp(`^-?(${MODEL_SORT_FIELDS.join("|")})(:(asc|desc))?$`);
+export const modelsQuery = z.object({
+  q: z.string().trim().max(200, "must be at most 200 characters").optional(),
+  sort: z
+    .string()
+    .regex(MODEL_SORT, `must be one of ${MODEL_SORT_FIELDS.join(", ")}, optionally prefixed with '-' or followed by ':asc'/':desc'`)
+    .default("name"),
+  limit: limit(1000, 500),
+  cursor: z.string().max(200).optional(),
+});
+export type ModelsQuery = z.infer<typeof modelsQuery>;
 
 export const bestQuery = z.object({
   metric: name,

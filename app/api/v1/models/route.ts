@@ -1,6 +1,8 @@
 import { db } from "@/lib/db/client";
-import { withApi } from "@/lib/http/handler";
+import { parseQuery, withApi } from "@/lib/http/handler";
 import { listModels } from "@/lib/registry/list-models";
+import { modelsQuery } from "@/lib/schemas/registry";
 
-// GET /api/v1/models — registered models with version counts, latest version and aliases
-export const GET = withApi(async () => listModels(db()), { scope: "read" });
+// GET /api/v1/models?q=&sort=&limit=&cursor= — registered models with version counts, latest
+// version and aliases; filtered by name, sorted, paged
+export const GET = withApi(async ({ url }) => listModels(db(), parseQuery(modelsQuery, url)), { scope: "read" });
