@@ -189,7 +189,7 @@ test("a removed alias keeps its timeline: the removal with who, when and why, an
 });
 
 test("the models list filters by name, sorts by a column and keeps both across a reload", async ({ page, ingest }) => {
-  const tag = uniq("models-table");
+  const tag = uniq("mtable");
   // Three models of one tag with 1, 3 and 2 versions, registered through training executions.
   for (const [model, versions] of [[`${tag}-alpha`, 1], [`${tag}-beta`, 3], [`${tag}-gamma`, 2]] as const) {
     for (let v = 1; v <= versions; v++) {

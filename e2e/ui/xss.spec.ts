@@ -153,7 +153,7 @@ test("the dashboard runs under its Content-Security-Policy without a single viol
   }
   // Hydrated and interactive: client-side navigation works.
   await page.goto("/");
-  await page.getByRole("link", { name: "Models" }).click();
+  await page.getByRole("link", { name: "Models", exact: true }).click();
   await expect(page).toHaveURL(/\/models$/);
   await expectInert(page, w, "navigation");
 });
