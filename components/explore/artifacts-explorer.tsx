@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback } from "react";
 import { ApiClientError } from "@/components/api/fetch-json";
 import { useArtifactPages, type ArtifactPage, type ArtifactRow, type ArtifactScope } from "@/components/api/hooks/use-artifact-pages";
 import { artifactHref, modelHref, shortHash } from "@/components/executions/links";
@@ -12,9 +12,11 @@ import { formatSort, nextSort, parseSort } from "./columns";
 import { readArtifactScope } from "./explorer-url";
 import { useAddress } from "./use-address";
 import { VirtualTable, type TableColumn } from "./virtual-table";
-import { needsMore, type RowWindow } from "./virtual-window";
+import { usePagedRows, useTypedFilter } from "./use-paged-rows";
 
 const artifactKey = (a: ArtifactRow) => String(a.id);
+const artifactsOf = (p: ArtifactPage) => p.artifacts;
+const totalOf = (p: ArtifactPage) => p.total;
 const artifactAttributes = (a: ArtifactRow) => ({ "data-artifact": String(a.id) });
 
 const missing = <span className="text-slate-300">–</span>;
@@ -55,22 +57,8 @@ export function ArtifactsExplorer({ initialScope, initialPage }: { initialScope:
   const scope = readArtifactScope(address);
   const same = scope.type === initialScope.type && scope.q === initialScope.q && scope.sort === initialScope.sort;
   const pages = useArtifactPages(scope, same ? initialPage : undefined);
-  const rows = useMemo(() => pages.data?.pages.flatMap((p) => p.artifacts) ?? [], [pages.data]);
-  const total = pages.data?.pages[0]?.total ?? 0;
-  const [text, setText] = useState(scope.q ?? "");
-  const [rowWindow, setRowWindow] = useState<RowWindow>({ start: 0, end: 0 });
-  const { fetchNextPage, hasNextPage, isFetchingNextPage } = pages;
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && needsMore(rowWindow, rows.length)) void fetchNextPage();
-  }, [rowWindow, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
-
-  // Text filters as you type, once typing pauses.
-  useEffect(() => {
-    const t = setTimeout(() => (text.trim() || undefined) !== scope.q && patchAddress({ q: text.trim() || null }), 250);
-    return () => clearTimeout(t);
-  }, [text, scope.q, patchAddress]);
-
-  const onWindow = useCallback((w: RowWindow) => setRowWindow((prev) => (prev.start === w.start && prev.end === w.end ? prev : w)), []);
+  const { total, rowCount, rows, onWindow } = usePagedRows(pages, artifactsOf, totalOf);
+  const [text, setText] = useTypedFilter(scope.q, useCallback((q: string | null) => patchAddress({ q }), [patchAddress]));
   const sort = parseSort(scope.sort);
   const error = pages.error instanceof ApiClientError ? pages.error.message : null;
 
@@ -109,7 +97,7 @@ export function ArtifactsExplorer({ initialScope, initialPage }: { initialScope:
       <VirtualTable<ArtifactRow>
         label="Artifacts"
         columns={COLUMNS}
-        rowCount={hasNextPage ? Math.max(total, rows.length) : rows.length}
+        rowCount={rowCount}
         row={(i) => rows[i]}
         rowKey={artifactKey}
         sort={sort}

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback } from "react";
 import { ApiClientError } from "@/components/api/fetch-json";
 import { useModelPages, type ModelPage, type ModelRow, type ModelScope } from "@/components/api/hooks/use-model-pages";
 import { modelHref } from "@/components/executions/links";
@@ -9,11 +9,13 @@ import { formatSort, nextSort, parseSort } from "@/components/explore/columns";
 import { readModelScope } from "@/components/explore/explorer-url";
 import { useAddress } from "@/components/explore/use-address";
 import { VirtualTable, type TableColumn } from "@/components/explore/virtual-table";
-import { needsMore, type RowWindow } from "@/components/explore/virtual-window";
+import { usePagedRows, useTypedFilter } from "@/components/explore/use-paged-rows";
 import { formatAbsolute, formatCount } from "@/components/ui/format";
 import { AliasBadge } from "./alias-badge";
 
 const modelKey = (m: ModelRow) => m.name;
+const modelsOf = (p: ModelPage) => p.models;
+const totalOf = (p: ModelPage) => p.total;
 const modelAttributes = (m: ModelRow) => ({ "data-model": m.name });
 const missing = <span className="text-slate-300">–</span>;
 
@@ -57,21 +59,8 @@ export function ModelsTable({ initialScope, initialPage }: { initialScope: Model
   const scope = readModelScope(address);
   const same = scope.q === initialScope.q && scope.sort === initialScope.sort;
   const pages = useModelPages(scope, same ? initialPage : undefined);
-  const rows = useMemo(() => pages.data?.pages.flatMap((p) => p.models) ?? [], [pages.data]);
-  const total = pages.data?.pages[0]?.total ?? 0;
-  const [text, setText] = useState(scope.q ?? "");
-  const [rowWindow, setRowWindow] = useState<RowWindow>({ start: 0, end: 0 });
-  const { fetchNextPage, hasNextPage, isFetchingNextPage } = pages;
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && needsMore(rowWindow, rows.length)) void fetchNextPage();
-  }, [rowWindow, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
-
-  useEffect(() => {
-    const t = setTimeout(() => (text.trim() || undefined) !== scope.q && patchAddress({ q: text.trim() || null }), 250);
-    return () => clearTimeout(t);
-  }, [text, scope.q, patchAddress]);
-
-  const onWindow = useCallback((w: RowWindow) => setRowWindow((prev) => (prev.start === w.start && prev.end === w.end ? prev : w)), []);
+  const { total, rowCount, rows, onWindow } = usePagedRows(pages, modelsOf, totalOf);
+  const [text, setText] = useTypedFilter(scope.q, useCallback((q: string | null) => patchAddress({ q }), [patchAddress]));
   const sort = parseSort(scope.sort);
   const error = pages.error instanceof ApiClientError ? pages.error.message : null;
 
@@ -99,7 +88,7 @@ export function ModelsTable({ initialScope, initialPage }: { initialScope: Model
       <VirtualTable<ModelRow>
         label="Registered models"
         columns={COLUMNS}
-        rowCount={hasNextPage ? Math.max(total, rows.length) : rows.length}
+        rowCount={rowCount}
         row={(i) => rows[i]}
         rowKey={modelKey}
         height="min(60vh, 36rem)"

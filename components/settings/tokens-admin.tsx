@@ -1,9 +1,9 @@
 "use client";
 
-import { usePathname, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useRevokeToken } from "@/components/api/hooks/use-revoke-token";
 import { useTokens } from "@/components/api/hooks/use-tokens";
+import { useAddress } from "@/components/explore/use-address";
 import { ApiErrorMessage } from "@/components/models/api-error";
 import { Modal } from "@/components/models/modal";
 import { Card } from "@/components/ui/card";
@@ -17,9 +17,8 @@ type Props = { initial: TokenRow[]; self: number | null; now: string };
 // /settings/tokens: create (the secret shown once), list and revoke API tokens. `?revoked=1`
 // lists revoked tokens too (they stay, as a record of who had access until when).
 export function TokensAdmin({ initial, self, now }: Props) {
-  const pathname = usePathname();
-  const params = useSearchParams();
-  const showRevoked = params.get("revoked") === "1";
+  const [address, patchAddress] = useAddress();
+  const showRevoked = address.get("revoked") === "1";
   const tokens = useTokens(initial);
   const revoke = useRevokeToken();
   const [created, setCreated] = useState<CreatedToken | null>(null);
@@ -29,15 +28,9 @@ export function TokensAdmin({ initial, self, now }: Props) {
   const shown = showRevoked ? all : all.filter((t) => !t.revokedAt);
   const revokedCount = all.length - all.filter((t) => !t.revokedAt).length;
 
-  // The browser's history API, which Next.js keeps useSearchParams in step with: the list is
-  // already loaded, so the server need not render the page again.
-  function toggleRevoked() {
-    const next = new URLSearchParams(params);
-    if (showRevoked) next.delete("revoked");
-    else next.set("revoked", "1");
-    const q = next.toString();
-    window.history.replaceState(null, "", q ? `${pathname}?${q}` : pathname);
-  }
+  // Rewrites the address in place (the list is already loaded, so the server need not render the
+  // page again); the checkbox follows at once, not when Next.js has caught up with the address.
+  const toggleRevoked = () => patchAddress({ revoked: showRevoked ? null : "1" });
 
   function doRevoke(t: TokenRow) {
     revoke.mutate(t.id, {
