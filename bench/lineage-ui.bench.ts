@@ -18,7 +18,7 @@ type Op = Record<string, unknown>;
 // A layered workflow below one root dataset: each run of layer l reads 2–3 outputs of layer l−1
 // (layer 1 reads the root) and writes 1–2 artifacts, so everything is downstream of the root
 // within 2 × LAYERS steps.
-async function ingestGraph(server: BenchServer): Promise<{ root: number; nodes: number }> {
+export async function ingestGraph(server: BenchServer): Promise<{ root: number; nodes: number }> {
   const random = rng(11);
   const post = async (batchId: string, ops: Op[]) => {
     const res = await fetch(`${server.url}/api/v1/batches`, {

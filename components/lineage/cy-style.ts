@@ -1,8 +1,7 @@
 import type { StylesheetJson } from "cytoscape";
-import { NODE_HEIGHT, NODE_WIDTH } from "./to-elements";
 
 // The graph's look. Artifacts and executions differ by shape; artifacts are shaped and tinted by
-// type, executions coloured by status. Large graphs get cheaper edges (haystack, no arrows) and
+// type, executions coloured by status (see nodeLook). Large graphs get cheaper edges (haystack, no arrows) and
 // labels that disappear when too small to read, which keeps panning smooth at 2,000 nodes.
 
 export const ARTIFACT_STYLE: Record<string, { shape: string; fill: string; border: string }> = {
@@ -18,6 +17,24 @@ export const STATUS_STYLE: Record<string, { fill: string; border: string }> = {
   running: { fill: "#dbeafe", border: "#2563eb" },
   failed: { fill: "#fee2e2", border: "#dc2626" },
 };
+
+export const NODE_WIDTH = 168;
+export const NODE_HEIGHT = 38;
+
+const PLAIN = { shape: "ellipse", fill: "#f8fafc", border: "#94a3b8" };
+
+// A node's shape and colours, carried in its data: one data-mapped rule then styles every node,
+// where a rule per type and per status made cytoscape match ~25 selectors against each of
+// thousands of elements (a third of the first paint of a 2,000-node graph).
+export function nodeLook(n: { kind: string; typeKey: string; status?: string; memberKind?: string }): { shape: string; fill: string; stroke: string } {
+  const execution = n.kind === "execution" || (n.kind === "cluster" && n.memberKind === "execution");
+  if (execution) {
+    const c = STATUS_STYLE[n.status?.toLowerCase() ?? ""] ?? PLAIN;
+    return { shape: "round-rectangle", fill: c.fill, stroke: c.border };
+  }
+  const a = ARTIFACT_STYLE[n.typeKey] ?? PLAIN;
+  return { shape: a.shape, fill: a.fill, stroke: a.border };
+}
 
 export function lineageStyle(large: boolean): StylesheetJson {
   const s: StylesheetJson = [
@@ -37,22 +54,13 @@ export function lineageStyle(large: boolean): StylesheetJson {
         "line-height": 1.25,
         "min-zoomed-font-size": large ? 9 : 6,
         "border-width": 1.5,
-        "background-color": "#f8fafc",
-        "border-color": "#94a3b8",
       },
     },
-    { selector: "node.execution", style: { shape: "round-rectangle", "border-width": 2 } },
+    { selector: "node[fill]", style: { shape: "data(shape)" as "ellipse", "background-color": "data(fill)", "border-color": "data(stroke)" } },
+    { selector: "node.execution", style: { "border-width": 2 } },
     { selector: "node.cluster", style: { "border-style": "double", "border-width": 5, "font-weight": "bold" } },
   ];
-  for (const [type, a] of Object.entries(ARTIFACT_STYLE)) {
-    s.push({ selector: `node.type-${type}`, style: { shape: a.shape as "barrel", "background-color": a.fill, "border-color": a.border } });
-  }
-  // Executions after artifact types: a cluster of executions takes its status colour.
-  for (const [status, c] of Object.entries(STATUS_STYLE)) {
-    s.push({ selector: `node.status-${status}`, style: { "background-color": c.fill, "border-color": c.border } });
-  }
   s.push(
-    { selector: "node.cluster.of-execution", style: { shape: "round-rectangle" } },
     {
       selector: "node.focus",
       style: { "underlay-color": "#f59e0b", "underlay-opacity": 0.35, "underlay-padding": 7, "underlay-shape": "round-rectangle" },

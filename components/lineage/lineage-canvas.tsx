@@ -119,7 +119,10 @@ export default function LineageCanvas(props: CanvasProps) {
   useEffect(() => {
     if (!cy) return;
     cy.batch(() => {
-      cy.elements().removeClass("on-path faded search-hit");
+      // Only the elements that carry a class: cytoscape's removeClass restyles every element it is
+      // called on, whether it had the class or not, which on a 2,000-node graph doubled the cost
+      // of the first paint.
+      cy.$(".on-path, .faded, .search-hit").removeClass("on-path faded search-hit");
       cy.$(":selected").unselect();
       for (const id of hits) cy.getElementById(id).addClass("search-hit");
       const node = selected ? cy.getElementById(selected) : null;

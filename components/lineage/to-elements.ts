@@ -1,12 +1,12 @@
 import type { ElementDefinition } from "cytoscape";
+import { nodeLook } from "./cy-style";
 import type { Point } from "./layered-layout";
 import type { ViewGraph, ViewNode } from "./project-graph";
 
 // View graph + positions -> cytoscape elements. Labels are drawn on the canvas (inert text); the
 // second line carries the hidden-neighbour badges, "◂ +3" upstream and "+12 ▸" downstream.
 
-export const NODE_WIDTH = 168;
-export const NODE_HEIGHT = 38;
+export { NODE_HEIGHT, NODE_WIDTH } from "./cy-style";
 const MAX_LABEL = 22;
 
 export const shortLabel = (s: string, max = MAX_LABEL) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
@@ -50,6 +50,7 @@ export function toElements(view: ViewGraph, positions: ReadonlyMap<string, Point
         typeKey: n.typeKey,
         hiddenUp: n.hidden.up,
         hiddenDown: n.hidden.down,
+        ...nodeLook(n),
         ...(n.group ? { parent: groupId(n.group) } : {}),
       },
       position: { ...(positions.get(n.id) ?? { x: 0, y: 0 }) },
