@@ -41,6 +41,10 @@ export function readView(params: { get(name: string): string | null }): Explorer
   };
 }
 
+// A hand-edited address may carry a longer text than the API takes (200 characters): the page
+// shows what its first 200 find instead of failing.
+const textFilter = (params: { get(name: string): string | null }) => params.get("q")?.trim().slice(0, 200).trim() || undefined;
+
 // /artifacts?type=&q=&sort=
 const ARTIFACT_SORT = /^-?(name|type|createdAt|size|uri)(:(asc|desc))?$/;
 export function readArtifactScope(params: { get(name: string): string | null }): ArtifactScope {
@@ -48,7 +52,7 @@ export function readArtifactScope(params: { get(name: string): string | null }):
   const sort = params.get("sort") ?? "";
   return {
     type: (ARTIFACT_TYPES as readonly string[]).includes(type) ? type : undefined,
-    q: params.get("q")?.trim() || undefined,
+    q: textFilter(params),
     sort: ARTIFACT_SORT.test(sort) ? sort : "-createdAt",
   };
 }
@@ -56,7 +60,7 @@ export function readArtifactScope(params: { get(name: string): string | null }):
 // /models?q=&sort=
 export function readModelScope(params: { get(name: string): string | null }): ModelScope {
   const sort = params.get("sort") ?? "";
-  return { q: params.get("q")?.trim() || undefined, sort: MODEL_SORT.test(sort) ? sort : "name" };
+  return { q: textFilter(params), sort: MODEL_SORT.test(sort) ? sort : "name" };
 }
 
 // Rewrites the address in place: no navigation, no server round trip. Next.js keeps

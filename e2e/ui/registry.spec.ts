@@ -219,3 +219,11 @@ test("the models list filters by name, sorts by a column and keeps both across a
   await table.locator(`[data-model="${tag}-gamma"]`).getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/models/${tag}-gamma$`));
 });
+
+test("a hand-edited address with an over-long text filter still renders the models and artifacts tables", async ({ page }) => {
+  for (const path of ["/models", "/artifacts"]) {
+    const res = await page.goto(`${path}?q=${"x".repeat(250)}`);
+    expect(res?.status(), path).toBe(200);
+    await expect(page.getByRole("table").first()).toBeVisible();
+  }
+});
