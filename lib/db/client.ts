@@ -44,9 +44,11 @@ export function createClient(url: string): PrismaClient {
       const connection = await factory.connect();
       driver = (connection as unknown as { client: BetterSqlite3.Database }).client;
       // WAL: readers (dashboard, chunk reader, online backup) never block the writer, and a commit
-      // appends to the log instead of rewriting pages. synchronous stays FULL: an acknowledged
-      // batch survives a power loss, not only a crash of the server.
+      // appends to the log instead of rewriting pages. synchronous FULL: an acknowledged batch
+      // survives a power loss, not only a crash of the server. better-sqlite3 is built to drop to
+      // NORMAL in WAL mode (SQLITE_DEFAULT_WAL_SYNCHRONOUS=1), so it is set after the mode.
       driver.pragma("journal_mode = WAL");
+      driver.pragma("synchronous = FULL");
       return connection;
     },
     connectToShadowDb: () => factory.connectToShadowDb(),
