@@ -2,7 +2,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { ApiError } from "../http/errors";
 import { createTestDb } from "../testing/test-db";
 import { revokeToken } from "./manage-tokens";
-import { authenticate, createToken, LAST_USED_RESOLUTION_MS } from "./tokens";
+import { createClient } from "../db/client";
+import { provider } from "../db/sql";
+import { hashToken } from "./token-hash";
+import { authenticate, createToken, ensureAdminToken, LAST_USED_RESOLUTION_MS } from "./tokens";
 
 const t = createTestDb();
 afterAll(() => t.close());
@@ -22,6 +25,23 @@ describe("tokens", () => {
     expect(JSON.stringify(row)).not.toContain(token);
     expect(row!.prefix).toBe(token.slice(0, 8));
     expect(row!.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  // Servers behind a load balancer start together on one database; on PostgreSQL through two
+  // connections, as two processes would (two SQLite connections in one process would block each
+  // other's thread; that case runs end to end in e2e/api/scale-out.spec.ts).
+  it("installs PROVSCOPE_ADMIN_TOKEN exactly once when several servers start at once", async () => {
+    const fromEnv = "pvs_env_admin_token_for_the_race_0123";
+    const clients = provider() === "postgresql" ? [t.db, createClient(t.file)] : [t.db];
+    try {
+      const created = await Promise.all(Array.from({ length: 8 }, (_, i) => ensureAdminToken(clients[i % clients.length], fromEnv)));
+      expect(created).toEqual(Array(8).fill(null)); // nothing new to print: the token is the operator's
+      expect(await t.db.apiToken.count({ where: { hash: hashToken(fromEnv) } })).toBe(1);
+      const { scope } = await authenticate(t.db, `Bearer ${fromEnv}`, "admin");
+      expect(scope).toBe("admin");
+    } finally {
+      for (const c of clients.slice(1)) await c.$disconnect();
+    }
   });
 
   it("records when a token was last used, at most once per resolution", async () => {

@@ -1,19 +1,21 @@
 import "server-only";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { forbidden, unauthorized } from "../http/errors";
 import { generateToken, hashToken, scopeAllows, tokenPrefix, type Scope } from "./token-hash";
 
 export type Principal = { tokenId: number; name: string; scope: Scope };
 
+const insertToken = (tx: Tx, name: string, scope: Scope, token: string) =>
+  tx.apiToken.create({
+    data: { name, scope, hash: hashToken(token), prefix: tokenPrefix(token) },
+    select: { id: true, name: true, scope: true, prefix: true, createdAt: true },
+  });
+
 export async function createToken(db: Db, name: string, scope: Scope, token = generateToken()) {
   // Inside a transaction even alone: on the shared SQLite connection only transactions wait for
   // one another, and a bare write could land inside (and be rolled back with) another request's.
-  const row = await db.$transaction((tx) =>
-    tx.apiToken.create({
-      data: { name, scope, hash: hashToken(token), prefix: tokenPrefix(token) },
-      select: { id: true, name: true, scope: true, prefix: true, createdAt: true },
-    }),
-  );
+  const row = await db.$transaction((tx) => insertToken(tx, name, scope, token));
   return { ...row, token };
 }
 
@@ -54,16 +56,24 @@ function noteUse(db: Db, id: number, lastUsedAt: Date | null, now = Date.now()) 
 }
 
 // At start: install PROVSCOPE_ADMIN_TOKEN, or create the first admin token. Returns a token
-// only when one was newly created, so the caller can print it once.
+// only when one was newly created, so the caller can print it once. Several servers may start at
+// once on one database: the check and the insert are one write transaction, re-run on a conflict,
+// so a server that loses the race finds the winner's token instead of failing to start.
 export async function ensureAdminToken(db: Db, fromEnv: string | undefined): Promise<string | null> {
-  if (fromEnv) {
-    const hash = hashToken(fromEnv);
-    const existing = await db.apiToken.findUnique({ where: { hash }, select: { id: true } });
-    if (!existing) await createToken(db, "admin (PROVSCOPE_ADMIN_TOKEN)", "admin", fromEnv);
-    return null;
-  }
-  const anyAdmin = await db.apiToken.findFirst({ where: { scope: "admin", revokedAt: null }, select: { id: true } });
-  if (anyAdmin) return null;
-  const created = await createToken(db, "admin (first start)", "admin");
-  return created.token;
+  return writeTransaction(
+    db,
+    async (tx) => {
+      if (fromEnv) {
+        const existing = await tx.apiToken.findUnique({ where: { hash: hashToken(fromEnv) }, select: { id: true } });
+        if (!existing) await insertToken(tx, "admin (PROVSCOPE_ADMIN_TOKEN)", "admin", fromEnv);
+        return null;
+      }
+      const anyAdmin = await tx.apiToken.findFirst({ where: { scope: "admin", revokedAt: null }, select: { id: true } });
+      if (anyAdmin) return null;
+      const token = generateToken();
+      await insertToken(tx, "admin (first start)", "admin", token);
+      return token;
+    },
+    { maxWait: 60_000, timeout: 60_000 },
+  );
 }
