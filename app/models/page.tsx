@@ -3,7 +3,7 @@ import { readModelScope } from "@/components/explore/explorer-url";
 import { ModelsList } from "@/components/models/models-list";
 import { db } from "@/lib/db/client";
 import { getModel } from "@/lib/registry/get-model";
-import { listModels } from "@/lib/registry/list-models";
+import { firstModelNames, listModels } from "@/lib/registry/list-models";
 import { modelsQuery } from "@/lib/schemas/registry";
 import { requireViewer } from "../_session/viewer";
 
@@ -22,10 +22,7 @@ export default async function ModelsPage({ searchParams }: Props) {
   const qs = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v[0] : v]])));
   await requireViewer(`/models${qs.size ? `?${qs}` : ""}`);
   const scope = readModelScope(qs);
-  const [page, byName] = await Promise.all([
-    listModels(db(), modelsQuery.parse(scope)),
-    listModels(db(), modelsQuery.parse({ limit: MAX_DETAILED })),
-  ]);
-  const details = await Promise.all(byName.models.map((m) => getModel(db(), m.name)));
+  const [page, names] = await Promise.all([listModels(db(), modelsQuery.parse(scope)), firstModelNames(db(), MAX_DETAILED)]);
+  const details = await Promise.all(names.map((name) => getModel(db(), name)));
   return <ModelsList initialScope={scope} initialPage={page} details={details} />;
 }

@@ -13,6 +13,7 @@ import { readArtifactScope } from "./explorer-url";
 import { useAddress } from "./use-address";
 import { VirtualTable, type TableColumn } from "./virtual-table";
 import { usePagedRows, useTypedFilter } from "./use-paged-rows";
+import { ErrorLine } from "@/components/ui/error-line";
 
 const artifactKey = (a: ArtifactRow) => String(a.id);
 const artifactsOf = (p: ArtifactPage) => p.artifacts;
@@ -89,11 +90,7 @@ export function ArtifactsExplorer({ initialScope, initialPage }: { initialScope:
           className="h-8 w-[28rem] max-w-full rounded-md border border-slate-300 bg-white px-2.5 font-mono text-xs shadow-xs outline-none focus:ring-2 focus:ring-sky-200"
         />
       </div>
-      {error ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-1.5 text-xs text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine message={error} />
       <VirtualTable<ArtifactRow>
         label="Artifacts"
         columns={COLUMNS}

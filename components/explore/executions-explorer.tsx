@@ -17,6 +17,7 @@ import { useAddress } from "./use-address";
 import { useLiveRows } from "./use-live-rows";
 import { VirtualTable } from "./virtual-table";
 import { needsMore, type RowWindow } from "./virtual-window";
+import { ErrorLine } from "@/components/ui/error-line";
 
 export type PipelineOption = { name: string; stages: string[]; executions: number };
 
@@ -129,11 +130,7 @@ export function ExecutionsExplorer(p: Props) {
 
       <NewItemsBanner count={live.fresh} noun="execution" onShow={live.showNew} />
       <SelectionBar selected={view.sel} onClear={() => patchAddress({ sel: null })} />
-      {otherError ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-1.5 text-xs text-red-800">
-          {otherError}
-        </p>
-      ) : null}
+      <ErrorLine message={otherError} />
 
       <VirtualTable<ExecutionRow>
         label="Executions"

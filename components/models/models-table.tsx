@@ -12,6 +12,7 @@ import { VirtualTable, type TableColumn } from "@/components/explore/virtual-tab
 import { usePagedRows, useTypedFilter } from "@/components/explore/use-paged-rows";
 import { formatAbsolute, formatCount } from "@/components/ui/format";
 import { AliasBadge } from "./alias-badge";
+import { ErrorLine } from "@/components/ui/error-line";
 
 const modelKey = (m: ModelRow) => m.name;
 const modelsOf = (p: ModelPage) => p.models;
@@ -80,11 +81,7 @@ export function ModelsTable({ initialScope, initialPage }: { initialScope: Model
           {pages.isFetching ? <span className="text-sky-600"> · loading…</span> : null}
         </span>
       </div>
-      {error ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-1.5 text-xs text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine message={error} />
       <VirtualTable<ModelRow>
         label="Registered models"
         columns={COLUMNS}

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { chunkReader } from "../metrics/chunk-reader";
-import { bucketLayout, completeBuckets, downsample, planDownsample, pointKey } from "../metrics/downsample";
-import type { SeriesRead } from "../metrics/read-series";
+import { bucketLayout } from "../metrics/downsample";
+import { downsampleChunks, type SeriesRead } from "../metrics/read-series";
 
 export type SeriesRef = { execution: string; key: string; rank: number };
 export const seriesRefKey = (r: SeriesRef) => `${r.execution}\u0000${r.key}\u0000${r.rank}`;
@@ -35,12 +35,7 @@ export async function readWholeSeries(db: Db, refs: readonly SeriesRef[], bucket
       out.set(seriesRefKey(ref), { ...base, count: 0, fullResolution: true, bucketWidth: 1, buckets: [] });
       continue;
     }
-    const summaries = await chunks.summaries(series.id, layout.from, layout.to);
-    const decoded = await chunks.decode(planDownsample(summaries, layout));
-    const result = downsample(summaries, layout, (id) => decoded.get(id));
-    const points = await chunks.points(result.pending);
-    const read = completeBuckets(result, (p) => points.get(pointKey(p)));
-    out.set(seriesRefKey(ref), { ...base, count: result.count, fullResolution: result.fullResolution, bucketWidth: result.width, buckets: read });
+    out.set(seriesRefKey(ref), { ...base, ...(await downsampleChunks(chunks, series.id, layout)) });
     await new Promise((resolve) => setImmediate(resolve));
   }
   return out;

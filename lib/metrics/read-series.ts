@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { notFound } from "../http/errors";
 import type { SeriesQuery } from "../schemas/series";
 import { chunkReader, type ChunkReader } from "./chunk-reader";
-import { bucketLayout, completeBuckets, downsample, planDownsample, pointKey, type Bucket } from "./downsample";
+import { bucketLayout, completeBuckets, downsample, planDownsample, pointKey, type Bucket, type Layout } from "./downsample";
 
 export type SeriesKey = { key: string; rank: number; count: number; minStep: number | null; maxStep: number | null };
 
@@ -28,9 +28,7 @@ export async function listSeriesKeys(db: Db, executionId: number): Promise<Serie
   });
 }
 
-// GET /api/v1/series: one series downsampled to min/max/last buckets over a step window. Summaries
-// are read first, then the blobs of the chunks that must be split, then single points for buckets
-// that end in a chunk merged from its summary.
+// GET /api/v1/series: one series downsampled to min/max/last buckets over a step window.
 export async function readSeries(db: Db, q: SeriesQuery, reader?: ChunkReader): Promise<SeriesRead> {
   const execution = await db.execution.findUnique({ where: { uuid: q.execution }, select: { id: true } });
   if (!execution) {
@@ -52,13 +50,18 @@ export async function readSeries(db: Db, q: SeriesQuery, reader?: ChunkReader): 
       : bucketLayout(Math.max(from, series.minStep), Math.min(to, series.maxStep), q.buckets);
   if (!layout) return { ...base, count: 0, fullResolution: true, bucketWidth: 1, buckets: [] };
 
-  const chunks = reader ?? (await chunkReader(db));
-  const summaries = await chunks.summaries(series.id, layout.from, layout.to);
+  return { ...base, ...(await downsampleChunks(reader ?? (await chunkReader(db)), series.id, layout)) };
+}
+
+// One series' points in `layout`, as buckets: chunk summaries first, then the blobs of the chunks
+// that must be split, then single points for buckets that end in a chunk merged from its summary.
+export async function downsampleChunks(chunks: ChunkReader, seriesId: number, layout: Layout) {
+  const summaries = await chunks.summaries(seriesId, layout.from, layout.to);
   const decoded = await chunks.decode(planDownsample(summaries, layout));
   const result = downsample(summaries, layout, (id) => decoded.get(id));
   const points = await chunks.points(result.pending);
   const buckets = completeBuckets(result, (ref) => points.get(pointKey(ref)));
-  return { ...base, count: result.count, fullResolution: result.fullResolution, bucketWidth: result.width, buckets };
+  return { count: result.count, fullResolution: result.fullResolution, bucketWidth: result.width, buckets };
 }
 
 async function missingSeriesMessage(db: Db, executionId: number, q: SeriesQuery): Promise<string> {

@@ -71,3 +71,9 @@ function compareBy(sort: string): (a: Listed, b: Listed) => number {
     return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
   };
 }
+
+// The first `n` model names in name order (the models page details these).
+export async function firstModelNames(db: Db, n: number): Promise<string[]> {
+  const rows = await db.registeredModel.findMany({ orderBy: { name: "asc" }, take: n, select: { name: true } });
+  return rows.map((r) => r.name);
+}
